@@ -10,6 +10,8 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // Every script and stylesheet is a file: the Content-Security-Policy allows no inline code
+      // except the hashed theme script, and a file is cached across pages.
       assetsInlineLimit: 0,
       rolldownOptions: {
         onwarn(w, next) {

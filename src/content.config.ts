@@ -61,7 +61,7 @@ export const workloadSchema = z.object({
   core: z.boolean().default(false),
   /** Display order across the site (cards, table rows, navigation). Unique, ascending. */
   order: z.number().int().min(1),
-  /** kubectl short name, served as a redirect (`/workloads/sts/`). */
+  /** kubectl short name, shown on the page (redirects live in aliases.yaml). */
   shortName: z.string().regex(/^[a-z]+$/).optional(),
   /** The official concept page on kubernetes.io (page-level URL, no anchor needed). */
   docs: z.string().regex(/^https:\/\/kubernetes\.io\/docs\/[a-z0-9/-]+\/$/, 'must be a kubernetes.io/docs/ page URL ending in "/"'),

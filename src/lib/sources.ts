@@ -17,7 +17,6 @@ const PAGE_NAMES: Record<string, string> = {
   'tasks/manage-daemon/update-daemon-set': 'Perform a rolling update on a DaemonSet',
   'tasks/run-application/run-single-instance-stateful-application': 'Run a single-instance stateful application',
   'reference/command-line-tools-reference/feature-gates': 'Feature gates',
-  'concepts/services-networking/service': 'Service',
   'concepts/services-networking/dns-pod-service': 'DNS for Services and Pods',
   'concepts/storage/persistent-volumes': 'Persistent Volumes',
   'concepts/scheduling-eviction/taint-and-toleration': 'Taints and tolerations',
@@ -28,6 +27,9 @@ const PAGE_NAMES: Record<string, string> = {
   'concepts/workloads/pods/disruptions': 'Disruptions',
   'concepts/architecture/nodes': 'Nodes',
   'concepts/workloads/controllers': 'Workload management',
+  'concepts/scheduling-eviction/api-eviction': 'API-initiated eviction',
+  'concepts/architecture/controller': 'Controllers',
+  'concepts/services-networking/service': 'Service',
 };
 
 /** Is this a kubernetes.io docs URL that names a section? */

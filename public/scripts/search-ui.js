@@ -1,26 +1,26 @@
-// Search results, loaded on first focus of the search box. Results link to the section
-// (`page/#id`) that matched, using Pagefind's sub-results, which follow the headings' ids.
+// @ts-check
+// Search results, loaded on first focus of the search box (src/scripts/search.ts). Results
+// link to the section (`page/#id`) that matched, using Pagefind's sub-results, which follow the
+// headings' ids. Plain JavaScript in public/ on purpose: a bundled dynamic import would make
+// the bundler add its preload helper (~700 bytes gzip) to every page.
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindResultData {
-  url: string;
-  meta: { title?: string };
-  excerpt: string;
-  sub_results: PagefindSubResult[];
-}
-interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
+/**
+ * @typedef {{ title: string, url: string, excerpt: string }} PagefindSubResult
+ * @typedef {{ url: string, meta: { title?: string }, excerpt: string, sub_results: PagefindSubResult[] }} PagefindResultData
+ * @typedef {{
+ *   options(options: { baseUrl: string }): Promise<void>,
+ *   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>
+ * }} Pagefind
+ */
 
 const MAX_RESULTS = 8;
 
-/** Rebuilds a Pagefind excerpt as DOM: its text, with <mark> kept and nothing else interpreted. */
-function excerptNodes(html: string): Node[] {
+/**
+ * Rebuilds a Pagefind excerpt as DOM: its text, with <mark> kept and nothing else interpreted.
+ * @param {string} html
+ * @returns {Node[]}
+ */
+function excerptNodes(html) {
   const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
   return [...(doc.body.firstElementChild?.childNodes ?? [])].map((node) => {
     if (node.nodeName === 'MARK') {
@@ -32,7 +32,13 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
-function resultItem(title: string, url: string, excerpt: string, page?: string): HTMLLIElement {
+/**
+ * @param {string} title
+ * @param {string} url
+ * @param {string} excerpt
+ * @param {string} [page]
+ */
+function resultItem(title, url, excerpt, page) {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = url;
@@ -48,15 +54,19 @@ function resultItem(title: string, url: string, excerpt: string, page?: string):
   return item;
 }
 
-/** Wires the search box to Pagefind. */
-export async function attach(input: HTMLInputElement): Promise<void> {
+/**
+ * Wires the search box to Pagefind.
+ * @param {HTMLInputElement} input
+ */
+export async function attach(input) {
   const panel = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!panel || !status) return;
   const base = document.body.dataset.base ?? '/';
-  let pagefind: Pagefind;
+  /** @type {Pagefind} */
+  let pagefind;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    pagefind = await import(`${base}pagefind/pagefind.js`);
     await pagefind.options({ baseUrl: base });
   } catch {
     status.textContent = 'Search is not available: the index was not built.';
@@ -107,7 +117,7 @@ export async function attach(input: HTMLInputElement): Promise<void> {
   });
   panel.addEventListener('keydown', (event) => {
     const links = [...panel.querySelectorAll('a')];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const index = links.indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement));
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const next = index + (event.key === 'ArrowDown' ? 1 : -1);
@@ -118,7 +128,7 @@ export async function attach(input: HTMLInputElement): Promise<void> {
     }
   });
   document.addEventListener('click', (event) => {
-    if (!(event.target as Element).closest('.search')) close();
+    if (!(/** @type {Element} */ (event.target)).closest('.search')) close();
   });
   if (input.value) void render();
 }
