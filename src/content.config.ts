@@ -9,7 +9,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { manifestLoader } from './loaders/manifests';
+import { manifestEntrySchema, manifestLoader } from './loaders/manifests';
 import { WORKLOAD_IDS, CATEGORIES, ID_PATTERN, KUBERNETES_DOCS_SOURCE } from './lib/model';
 
 /** A section-level kubernetes.io docs URL: the claim's evidence. */
@@ -208,7 +208,7 @@ const decisions = defineCollection({ loader: file('src/content/decisions.yaml'),
 const mistakes = defineCollection({ loader: file('src/content/mistakes.yaml'), schema: mistakeSchema });
 const glossary = defineCollection({ loader: file('src/content/glossary.yaml'), schema: termSchema });
 const aliases = defineCollection({ loader: file('src/content/aliases.yaml'), schema: aliasSchema });
-const manifests = defineCollection({ loader: manifestLoader('src/content/manifests') });
+const manifests = defineCollection({ loader: manifestLoader('src/content/manifests'), schema: manifestEntrySchema });
 
 export const collections = { site, workloads, dimensions, decisions, mistakes, glossary, aliases, manifests };
 

@@ -23,7 +23,6 @@ export const manifestEntrySchema = z.object({
 export function manifestLoader(folder: string): Loader {
   return {
     name: 'manifest-loader',
-    schema: manifestEntrySchema,
     async load({ store, parseData, generateDigest, config }) {
       const root = new URL('.', config.root).pathname;
       const names = (await readdir(path.join(root, folder))).filter((name) => name.endsWith('.yaml')).sort();

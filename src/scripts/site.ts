@@ -65,7 +65,7 @@ let landed: Element | null = null;
 
 /** Highlights and focuses the element the fragment names, following an alias if the id was renamed. */
 const land = (): void => {
-  let id = '';
+  let id: string;
   try {
     id = decodeURIComponent(location.hash.slice(1));
   } catch {
