@@ -4,7 +4,7 @@
  * Values come from the address bar and are untrusted: anything not known is dropped, and the
  * result only ever holds ids from the known lists.
  */
-import type { Direction } from './sort';
+import type { Direction } from './sort.ts';
 
 export interface CompareView {
   /** Dimension id to sort by, or null for the default order. */

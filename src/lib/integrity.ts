@@ -3,8 +3,8 @@
  * with each other. Each rule returns problems that name the file, the entry and the field, and
  * say how to fix it; `assertNoProblems` turns them into one build-stopping error.
  */
-import { ID_PATTERN, WORKLOAD_IDS, isWorkloadId } from './model';
-import { extractHeadings, findImplicitHeadings } from './headings';
+import { ID_PATTERN, WORKLOAD_IDS, isWorkloadId } from './model.ts';
+import { extractHeadings, findImplicitHeadings } from './headings.ts';
 
 export interface ContentProblem {
   file: string;

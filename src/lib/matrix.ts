@@ -2,7 +2,7 @@
  * The comparison matrix: workloads × dimensions with sort keys and numbered notes, built once
  * from the collections for the full table and for every embedded subset.
  */
-import type { SortKey } from './sort';
+import type { SortKey } from './sort.ts';
 
 export interface MatrixDimension {
   id: string;

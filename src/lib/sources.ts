@@ -1,5 +1,5 @@
 /** Human-readable names for kubernetes.io docs citations. */
-import { KUBERNETES_DOCS_SOURCE } from './model';
+import { KUBERNETES_DOCS_SOURCE } from './model.ts';
 
 /** Page names for the docs pages this site cites; other pages fall back to their last path segment. */
 const PAGE_NAMES: Record<string, string> = {
