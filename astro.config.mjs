@@ -2,11 +2,15 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
+import { siteChecks } from './src/integrations/site-checks.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
-  integrations: [mdx()],
+  integrations: [mdx(), siteChecks()],
+  // Highlighters write inline style attributes, which the Content-Security-Policy forbids;
+  // manifests are highlighted with classes at build time (src/lib/highlight-yaml.ts).
+  markdown: { syntaxHighlight: false },
   vite: {
     plugins: [tailwindcss()],
     build: {

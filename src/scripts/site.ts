@@ -27,6 +27,25 @@ const copy = (button: HTMLElement, text: string, done: string): void => {
   );
 };
 
+/** What a permalink points at: its accessible name without the "Permalink: " prefix. */
+const labelOf = (link: Element): string => link.getAttribute('aria-label')?.replace(/^Permalink: /, '') ?? '';
+
+// Copy buttons beside every permalink, in the room its wrapper reserves (no layout shift).
+for (const link of document.querySelectorAll('.anchors > a')) {
+  for (const [kind, name] of [
+    ['link', 'Copy link to'],
+    ['md', 'Copy Markdown link to'],
+  ]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'anchor';
+    button.dataset.copy = kind;
+    button.setAttribute('aria-label', `${name} ${labelOf(link)}`);
+    button.innerHTML = `<svg width="16" height="16" aria-hidden="true"><use href="#i-${kind}"></use></svg>`;
+    link.parentElement?.append(button);
+  }
+}
+
 const showTheme = (choice: string): void => {
   for (const button of document.querySelectorAll('[data-theme-choice]')) {
     button.setAttribute('aria-pressed', String((button as HTMLElement).dataset.themeChoice === choice));
@@ -40,10 +59,9 @@ document.addEventListener('click', (event) => {
   if (!button || !data) return;
   if (data.copy) {
     // Copy link / Copy as Markdown link: the permalink before the button says where to.
-    const link = button.parentElement?.querySelector('a[data-permalink]') as HTMLAnchorElement | null;
-    if (!link) return;
+    const link = button.parentElement?.querySelector('a') as HTMLAnchorElement;
     const url = fragmentUrl((document.querySelector('link[rel=canonical]') as HTMLLinkElement).href, link.hash.slice(1));
-    if (data.copy === 'md') copy(button, markdownLink(main?.dataset.title ?? '', link.dataset.label ?? '', url), 'Markdown link copied');
+    if (data.copy === 'md') copy(button, markdownLink(main?.dataset.title ?? '', labelOf(link), url), 'Markdown link copied');
     else copy(button, url, 'Link copied');
   } else if ('copyCode' in data) {
     copy(button, `${button.closest('figure')?.querySelector('pre')?.textContent ?? ''}\n`, 'Manifest copied');
