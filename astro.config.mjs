@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
+import markdownTwins from './src/integrations/markdown-twins.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
-  integrations: [mdx()],
+  integrations: [mdx(), markdownTwins()],
   vite: {
     plugins: [tailwindcss()],
     build: {
