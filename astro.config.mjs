@@ -2,12 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
+import markdownTwins from './src/integrations/markdown-twins.ts';
 import { siteChecks } from './src/integrations/site-checks.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
-  integrations: [mdx(), siteChecks()],
+  // Site checks run first: when they fail, the output is removed and nothing else is written.
+  integrations: [mdx(), siteChecks(), markdownTwins()],
   // Highlighters write inline style attributes, which the Content-Security-Policy forbids;
   // manifests are highlighted with classes at build time (src/lib/highlight-yaml.ts).
   markdown: { syntaxHighlight: false },
