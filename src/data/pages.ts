@@ -19,8 +19,8 @@ export interface PublicPage {
   workload?: WorkloadId;
 }
 
-// Titles and descriptions of the fixed pages, as src/pages/{compare,choose,glossary}.astro
-// pass them to Base.astro. Keep them in step (better: have those pages import them from here).
+// Titles and descriptions of the fixed pages: src/pages/{compare,choose,glossary}.astro read
+// them from here, so the page, its social image and the sitemap always agree.
 const FIXED_PAGES = [
   {
     path: '/compare/',
@@ -33,7 +33,7 @@ const FIXED_PAGES = [
     path: '/choose/',
     title: 'Choose',
     description:
-      'Which Kubernetes workload do you need? Answer a few questions and get Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or a bare Pod, with the reason.',
+      'Which Kubernetes workload do you need? Answer a few questions and get Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or a bare Pod, with the reason and the runner-up.',
     eyebrow: 'Decision guide',
   },
   {
@@ -43,6 +43,13 @@ const FIXED_PAGES = [
     eyebrow: 'Terms, defined',
   },
 ] as const satisfies readonly PublicPage[];
+
+/** Title, description and path of a fixed page, for its Base layout. */
+export function fixedPage(path: (typeof FIXED_PAGES)[number]['path']): { path: string; title: string; description: string } {
+  const page = FIXED_PAGES.find((p) => p.path === path);
+  if (!page) throw new Error(`no fixed page ${path}`);
+  return { path: page.path, title: page.title, description: page.description };
+}
 
 /** Every public page, home first, then the fixed pages, then the workloads in display order. */
 export function publicPages(content: SiteContent): PublicPage[] {

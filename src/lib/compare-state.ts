@@ -48,16 +48,12 @@ export function parseView(search: string, known: KnownIds): CompareView {
   };
 }
 
-/** Writes a view as a query string ("" for the default view), keeping any unrelated parameters. */
-export function serializeView(view: CompareView, existing = ''): string {
-  const params = new URLSearchParams(existing);
-  for (const key of ['sort', 'dir', 'workloads', 'dimensions']) params.delete(key);
-  if (view.sort) {
-    params.set('sort', view.sort);
-    params.set('dir', view.dir);
-  }
-  if (view.workloads) params.set('workloads', view.workloads.join(','));
-  if (view.dimensions) params.set('dimensions', view.dimensions.join(','));
-  const query = params.toString().replace(/%2C/g, ',');
-  return query ? `?${query}` : '';
+/** Writes a view as a query string ("" for the default view). */
+export function serializeView(view: CompareView): string {
+  const params = [];
+  if (view.sort) params.push(`sort=${view.sort}`, `dir=${view.dir}`);
+  if (view.workloads) params.push(`workloads=${view.workloads.join(',')}`);
+  if (view.dimensions) params.push(`dimensions=${view.dimensions.join(',')}`);
+  // Ids are lower-case words and hyphens (parseView keeps nothing else), so no escaping is needed.
+  return params.length ? `?${params.join('&')}` : '';
 }

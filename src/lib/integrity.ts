@@ -62,7 +62,7 @@ export const REQUIRED_DIMENSIONS = [
 ] as const;
 
 /** Ids the page template itself adds to every workload page (so MDX must not reuse them). */
-export const TEMPLATE_SECTIONS = ['at-a-glance', 'related', 'sources'] as const;
+export const TEMPLATE_SECTIONS = ['at-a-glance', 'related'] as const;
 
 const duplicates = <T>(values: T[]): T[] => values.filter((value, index) => values.indexOf(value) !== index);
 

@@ -47,7 +47,7 @@ class CompareTable extends HTMLElement {
         box.checked = !shown || shown.includes(box.value);
       }
       if (status) status.textContent = view.sort ? `, sorted by ${label(view.sort)}, ${view.dir}ending` : '';
-      history.replaceState(history.state, '', location.pathname + serializeView(view, location.search) + location.hash);
+      history.replaceState(history.state, '', location.pathname + serializeView(view) + location.hash);
     };
 
     const update = (next: CompareView, message: string): void => {

@@ -93,8 +93,8 @@ const land = (): void => {
   if (id && !target) {
     let renamed: unknown;
     try {
-      const aliases = JSON.parse(main?.dataset.aliases ?? '{}') as Record<string, unknown>;
-      renamed = Object.hasOwn(aliases, id) ? aliases[id] : undefined;
+      // Only string values count, so inherited keys such as "constructor" lead nowhere.
+      renamed = (JSON.parse(main?.dataset.aliases ?? '{}') as Record<string, unknown>)[id];
     } catch {
       // A malformed alias map only disables aliasing.
     }
@@ -107,7 +107,8 @@ const land = (): void => {
   landed?.removeAttribute('data-landed');
   landed = target;
   target.setAttribute('data-landed', '');
-  if (!target.matches('a[href],button,input,select,textarea,[tabindex]')) target.tabIndex = -1;
+  // Elements that are not focusable report tabIndex -1 until the attribute makes them so.
+  if (target.tabIndex < 0) target.tabIndex = -1;
   target.focus({ preventScroll: true });
 };
 addEventListener('hashchange', land);
