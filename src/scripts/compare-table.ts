@@ -5,6 +5,8 @@ import { nextSort, parseKey, sortedOrder } from '../lib/sort';
 import { parseView, serializeView, type CompareView } from '../lib/compare-state';
 
 const list = (value: string | undefined): string[] => (value ? value.split(',') : []);
+/** Sort key of a cell: its rank on ordinal dimensions, else its value text. */
+const keyOf = (cell?: HTMLTableCellElement) => parseKey(cell?.dataset.key ?? cell?.querySelector('.badge')?.textContent ?? '');
 /** Screen-reader message, spoken by the site script's live region. */
 const announce = (message: string): boolean => dispatchEvent(new CustomEvent('announce', { detail: message }));
 
@@ -31,7 +33,7 @@ class CompareTable extends HTMLElement {
 
     const apply = (): void => {
       const column = view.sort ? known.dimensions.indexOf(view.sort) : -1;
-      const order = column < 0 ? rows.map((_, i) => i) : sortedOrder(rows.map((row) => parseKey(row.cells[column + 1]?.dataset.key ?? '')), view.dir);
+      const order = column < 0 ? rows.map((_, i) => i) : sortedOrder(rows.map((row) => keyOf(row.cells[column + 1])), view.dir);
       body.append(...order.map((i) => rows[i] as HTMLTableRowElement));
       heads.forEach((cell, i) => {
         if (i === column) cell.setAttribute('aria-sort', view.dir === 'asc' ? 'ascending' : 'descending');

@@ -67,7 +67,7 @@ class Stepper extends HTMLElement {
         const links = section.querySelector('p:last-child')?.cloneNode(true) as HTMLElement | undefined;
         if (details) body.push(details);
         if (links) body.push(links);
-        const others = el('ul', 'mt-1 space-y-1 text-sm');
+        const others = el('ul', 'mt-1 grid gap-1 text-sm');
         steps.forEach((s, i) => {
           for (const alternative of questions.get(s.question)?.answers ?? []) {
             if (alternative.id === s.answer) continue;
