@@ -12,6 +12,11 @@ import { z } from 'astro/zod';
 import { manifestEntrySchema, manifestLoader } from './loaders/manifests';
 import { WORKLOAD_IDS, CATEGORIES, ID_PATTERN, KUBERNETES_DOCS_SOURCE } from './lib/model';
 
+// A missing field should say so, and how to fix it, rather than "expected string, received undefined".
+z.config({
+  customError: (issue) => (issue.input === undefined ? 'is required: add this field' : undefined),
+});
+
 /** A section-level kubernetes.io docs URL: the claim's evidence. */
 export const sourceSchema = z
   .string()

@@ -6,7 +6,9 @@ const escapeLinkText = (text: string): string => text.replace(/([\\[\]])/g, '\\$
 /** `[Page › Section](url)`, or `[Page](url)` when the section is the page itself. */
 export function markdownLink(page: string, section: string, url: string): string {
   const label = section && section !== page ? `${page} › ${section}` : page;
-  return `[${escapeLinkText(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  // Parentheses and spaces would end the Markdown link target early; percent-encode them.
+  const target = url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeLinkText(label)}](${target})`;
 }
 
 /** The absolute URL of an id on the page whose canonical URL is given. */

@@ -1,0 +1,57 @@
+// Bad content must stop `npm run build` with a message naming the file and the field. Each case
+// copies the project (without node_modules or build output), breaks one thing and runs the real
+// Astro build. The rules themselves are unit-tested in tests/unit; this proves they are wired in.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = process.cwd();
+const SKIP = new Set(['node_modules', 'dist', '.git', '.tmp', '.astro', '.tools', 'reports', 'test-results']);
+
+async function buildWith(file: string, edit: (text: string) => string): Promise<{ code: number; output: string; dist: boolean }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-workloads-bad-'));
+  try {
+    cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? '') });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const target = path.join(dir, file);
+    writeFileSync(target, edit(readFileSync(target, 'utf8')));
+    try {
+      await run(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      return { code: 0, output: '', dist: true };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      let dist = true;
+      try {
+        readFileSync(path.join(dir, 'dist/index.html'));
+      } catch {
+        dist = false;
+      }
+      return { code: e.code, output: `${e.stdout}\n${e.stderr}`, dist };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, () => {
+  it('a workload page without a required frontmatter field', async () => {
+    const { code, output, dist } = await buildWith('src/content/workloads/job.mdx', (t) => t.replace(/^kind: Job\n/m, ''));
+    expect(code).not.toBe(0);
+    expect(output).toContain('workloads → job');
+    expect(output).toContain('src/content/workloads/job.mdx');
+    expect(output).toMatch(/kind: is required: add this field/);
+    expect(dist).toBe(false);
+  });
+  it('a dimension with a value for an unknown workload', async () => {
+    const { code, output, dist } = await buildWith('src/content/dimensions.yaml', (t) =>
+      t.replace(/^(\s+)pod:\n/m, (line, indent: string) => `${indent}mongodb:\n${indent}  value: Operator-managed\n${indent}  rank: 0\n${indent}  source: https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates\n${line}`),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain('src/content/dimensions.yaml › pod-uniqueness › values.mongodb: "mongodb" is not a workload id');
+    expect(dist).toBe(false);
+  });
+});
