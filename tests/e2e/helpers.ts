@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Every public page of the site, from the committed id registry (tests/anchors.json). */
+export const PUBLIC_PAGES: string[] = Object.keys(JSON.parse(readFileSync('tests/anchors.json', 'utf8')) as Record<string, string[]>);
+
+/** The seven workload ids in display order. */
+export const WORKLOADS = ['deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob', 'pod'];
+
+/** Runs axe (WCAG 2.x A/AA and best practices) and expects no violations. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The page does not scroll sideways. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Is the element inside the viewport and not covered by anything (e.g. a sticky header)? */
+export async function isVisibleAndUncovered(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const element = document.querySelector(sel);
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    if (box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth) return false;
+    const x = Math.min(Math.max(box.left + 4, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + 4, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && (element === hit || element.contains(hit));
+  }, selector);
+}

@@ -1,0 +1,82 @@
+// Site-wide behaviour: colour theme, search, example manifests.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+test.describe('theme', () => {
+  test('light, dark and system, remembered across pages', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await bg();
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
+    const dark = await bg();
+    expect(dark).not.toBe(light);
+    await page.goto('/compare/');
+    expect(await bg()).toBe(dark);
+    await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'System' }).click();
+    expect(await bg()).toBe(light);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg()).toBe(dark);
+  });
+
+  test('the stored theme applies before any script file runs (no flash)', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    // Hold back every script file: only the inline head script can act.
+    await page.route('**/*.js', () => undefined);
+    await page.goto('/choose/', { waitUntil: 'commit' });
+    await page.waitForSelector('main');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+  });
+
+  test('without JavaScript the system scheme applies and the switch is hidden', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('group', { name: 'Colour theme' })).toBeHidden();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await context.close();
+  });
+});
+
+test.describe('search', () => {
+  test('loads only on focus, finds sections, and `/` focuses it', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto('/compare/');
+    expect(requests.some((p) => p.includes('pagefind'))).toBe(false);
+    await page.locator('main').click();
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: 'Search the site' });
+    await expect(box).toBeFocused();
+    await box.fill('volumeClaimTemplates');
+    const results = page.locator('#search-results');
+    await expect(results.getByRole('link').first()).toBeVisible();
+    expect(requests.some((p) => p.includes('pagefind'))).toBe(true);
+    const hrefs = await results.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => /\/workloads\/statefulset\/#[a-z-]+$/.test(h ?? ''))).toBe(true);
+    await expect(page.locator('#search-status')).toContainText('for “volumeClaimTemplates”');
+    await expectNoAxeViolations(page, '.search');
+    await page.keyboard.press('ArrowDown');
+    await expect(results.getByRole('link').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#[a-z-]+$/);
+  });
+});
+
+test.describe('example manifests', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test('are highlighted, copy exactly, and are published raw', async ({ page, request }) => {
+    await page.goto('/workloads/statefulset/');
+    const figure = page.locator('figure.manifest').first();
+    await expect(figure.locator('pre .k').first()).toBeVisible();
+    await figure.getByRole('button', { name: /^Copy/ }).click();
+    const raw = await (await request.get('/manifests/statefulset.yaml')).text();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(raw.endsWith('\n') ? raw : `${raw}\n`);
+    expect(raw).toContain('clusterIP: None');
+    await expect(page.locator('#announcer')).toHaveText('Manifest copied');
+  });
+});
