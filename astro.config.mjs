@@ -2,11 +2,17 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
+import staticHeaders from './src/integrations/static-headers.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
-  integrations: [mdx()],
+  integrations: [mdx(), staticHeaders()],
+  markdown: {
+    // Shiki colours code fences with inline `style` attributes, which the Content-Security-Policy
+    // (style-src 'self') blocks; plain fences take the theme's code colours from the stylesheet.
+    syntaxHighlight: false,
+  },
   vite: {
     plugins: [tailwindcss()],
     build: {
