@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import markdownTwins from './src/integrations/markdown-twins.ts';
+import { pageCss } from './src/integrations/page-css.ts';
 import { siteChecks } from './src/integrations/site-checks.ts';
 import staticHeaders from './src/integrations/static-headers.ts';
 
@@ -10,8 +11,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   // Site checks run first: when they fail, the output is removed and nothing else is written.
-  // Twins come before the headers file so their paths get its caching rules.
-  integrations: [mdx(), siteChecks(), markdownTwins(), staticHeaders()],
+  // Twins read the pages before the per-page stylesheets rewrite them, and come before the
+  // headers file so their paths get its caching rules.
+  integrations: [mdx(), siteChecks(), markdownTwins(), pageCss(), staticHeaders()],
   // Highlighters write inline style attributes, which the Content-Security-Policy forbids;
   // manifests are highlighted with classes at build time (src/lib/highlight-yaml.ts).
   markdown: { syntaxHighlight: false },

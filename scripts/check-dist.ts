@@ -66,19 +66,20 @@ try {
 }
 
 section('links and fragments (linkinator)');
-for (const [root, start] of [
-  [DIST, '/'],
-  [SUBPATH_ROOT, '/k8s-workloads/'],
+// Internal links only: linkinator serves the folder on localhost; other origins (kubernetes.io,
+// and the configured site URL used by canonical and social-image links) are not fetched.
+const site = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin.replace(/[.]/g, '\\.');
+const skip = `^https?://(?!(localhost|127\\.0\\.0\\.1)(:\\d+)?/)|^${site}/`;
+for (const [cwd, start] of [
+  ['dist', '.'],
+  // The sub-path build sits in .tmp/subpath/k8s-workloads; serve .tmp/subpath so links carry the prefix.
+  [SUBPATH_ROOT, 'k8s-workloads/index.html'],
 ] as const) {
   try {
-    execFileSync(
-      'npx',
-      ['linkinator', `http://localhost${start}`, '--server-root', root, '--recurse', '--check-fragments', '--skip', '^https?://(?!localhost)', '--verbosity', 'error'],
-      { stdio: 'inherit' },
-    );
-    console.log(`${root}: no broken internal links or fragments`);
+    execFileSync(path.resolve('node_modules/.bin/linkinator'), [start, '--server-root', '.', '--recurse', '--check-fragments', '--skip', skip, '--verbosity', 'error'], { cwd, stdio: 'inherit' });
+    console.log(`${cwd}: no broken internal links or fragments`);
   } catch {
-    fail(`${root}: broken links (above)`);
+    fail(`${cwd}: broken links (above)`);
   }
 }
 
