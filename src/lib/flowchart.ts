@@ -369,10 +369,26 @@ function fitLayer(layer: Vertex[], desired: number[], weights: number[], gap: (a
   }
 }
 
-/** Path data through orthogonal `points`, with each bend rounded by up to `radius`. */
+/**
+ * Path data through orthogonal `points`, with each bend rounded by up to `radius`: an absolute
+ * start, then relative commands (`h`/`v` runs, `q` bends), which are short and repeat from arrow
+ * to arrow. Steps are differences of coordinates already on the half-pixel grid, so they add up
+ * to the exact corners, with no rounding drift.
+ */
 function roundedPath(points: FlowPoint[], radius: number): string {
   const first = points[0]!;
-  let d = `M${num(first.x)} ${num(first.y)}`;
+  let x = half(first.x);
+  let y = half(first.y);
+  let d = `M${nums(x, y)}`;
+  const run = (to: FlowPoint): void => {
+    const tx = half(to.x);
+    const ty = half(to.y);
+    if (tx !== x && ty !== y) d += `l${nums(tx - x, ty - y)}`;
+    else if (tx !== x) d += `h${nums(tx - x)}`;
+    else if (ty !== y) d += `v${nums(ty - y)}`;
+    x = tx;
+    y = ty;
+  };
   for (let i = 1; i < points.length - 1; i++) {
     const prev = points[i - 1]!;
     const at = points[i]!;
@@ -380,12 +396,15 @@ function roundedPath(points: FlowPoint[], radius: number): string {
     const lenIn = Math.hypot(at.x - prev.x, at.y - prev.y);
     const lenOut = Math.hypot(next.x - at.x, next.y - at.y);
     const r = Math.min(radius, lenIn / 2, lenOut / 2);
-    const a = { x: at.x + ((prev.x - at.x) / lenIn) * r, y: at.y + ((prev.y - at.y) / lenIn) * r };
-    const b = { x: at.x + ((next.x - at.x) / lenOut) * r, y: at.y + ((next.y - at.y) / lenOut) * r };
-    d += ` L${num(a.x)} ${num(a.y)} Q${num(at.x)} ${num(at.y)} ${num(b.x)} ${num(b.y)}`;
+    run({ x: at.x + ((prev.x - at.x) / lenIn) * r, y: at.y + ((prev.y - at.y) / lenIn) * r });
+    const bx = half(at.x + ((next.x - at.x) / lenOut) * r);
+    const by = half(at.y + ((next.y - at.y) / lenOut) * r);
+    d += `q${nums(half(at.x) - x, half(at.y) - y, bx - x, by - y)}`;
+    x = bx;
+    y = by;
   }
-  const last = points[points.length - 1]!;
-  return `${d} L${num(last.x)} ${num(last.y)}`;
+  run(points[points.length - 1]!);
+  return d;
 }
 
 /** Drops repeated points and points in the middle of a straight run. */
@@ -401,7 +420,11 @@ function simplify(points: FlowPoint[]): FlowPoint[] {
 
 // Coordinates are kept on a half-pixel grid, so output is exact, stable and short.
 const half = (n: number): number => Math.round(n * 2) / 2;
-const num = (n: number): string => String(half(n));
+/** Numbers as path data: no leading zero, no space before a minus sign ("-7 .5-8"). */
+const nums = (...values: number[]): string =>
+  values
+    .map((v) => String(half(v) || 0).replace(/^(-?)0\./, '$1.'))
+    .reduce((out, v) => (out && !v.startsWith('-') ? `${out} ${v}` : out + v), '');
 
 /**
  * Lays out the graph reachable from `rootId` top-down. Throws when an edge points at a missing

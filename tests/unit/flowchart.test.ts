@@ -92,9 +92,39 @@ const CASES: { name: string; root: string; nodes: FlowInputNode[] }[] = [
 ];
 
 type Rect = { x: number; y: number; width: number; height: number };
+type Point = { x: number; y: number };
 const overlaps = (a: Rect, b: Rect): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const EPS = 0.01;
+
+/**
+ * Follows SVG path data made of M, L, H, V and Q commands (absolute or relative): where it starts
+ * and ends, and the control point of every quadratic bend.
+ */
+function walkPath(d: string): { start: Point; end: Point; bends: Point[] } {
+  const tokens = d.match(/[MLHVQ]|-?(?:\d+\.?\d*|\.\d+)/gi) ?? [];
+  const arity: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, q: 4 };
+  let at: Point = { x: 0, y: 0 };
+  let start: Point | null = null;
+  const bends: Point[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const command = tokens[i++]!;
+    const lower = command.toLowerCase();
+    expect(arity[lower], `unexpected "${command}" in ${d}`).toBeDefined();
+    const values = tokens.slice(i, i + arity[lower]!).map(Number);
+    i += arity[lower]!;
+    const base = command === lower ? at : { x: 0, y: 0 };
+    if (lower === 'h') at = { x: base.x + values[0]!, y: at.y };
+    else if (lower === 'v') at = { x: at.x, y: base.y + values[0]! };
+    else {
+      if (lower === 'q') bends.push({ x: base.x + values[0]!, y: base.y + values[1]! });
+      at = { x: base.x + values[values.length - 2]!, y: base.y + values[values.length - 1]! };
+    }
+    start ??= at;
+  }
+  return { start: start!, end: at, bends };
+}
 
 /** Layer of every node as the longest path from the root. */
 function longestPathLayers(nodes: FlowInputNode[], root: string): Map<string, number> {
@@ -152,8 +182,16 @@ describe.each(CASES)('layoutFlowchart: $name', ({ root, nodes }) => {
       expect(end.y).toBeCloseTo(to.y);
       expect(end.x).toBeGreaterThanOrEqual(to.x - EPS);
       expect(end.x).toBeLessThanOrEqual(to.x + to.width + EPS);
-      expect(e.d.startsWith(`M${start.x} ${start.y} `)).toBe(true);
-      expect(e.d.endsWith(` L${end.x} ${end.y}`)).toBe(true);
+      // The path data (relative commands) starts and ends exactly at the first and last corner.
+      const path = walkPath(e.d);
+      expect(path.start).toEqual(start);
+      expect(path.end).toEqual(end);
+    }
+  });
+
+  it('draws each edge through its corners, bending at every inner corner', () => {
+    for (const e of layout.edges) {
+      expect(walkPath(e.d).bends).toEqual(e.points.slice(1, -1));
     }
   });
 
