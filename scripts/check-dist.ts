@@ -71,12 +71,13 @@ section('links and fragments (linkinator)');
 const site = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin.replace(/[.]/g, '\\.');
 const skip = `^https?://(?!(localhost|127\\.0\\.0\\.1)(:\\d+)?/)|^${site}/`;
 for (const [cwd, start] of [
-  ['dist', '.'],
+  [DIST, '.'],
   // The sub-path build sits in .tmp/subpath/k8s-workloads; serve .tmp/subpath so links carry the prefix.
-  [SUBPATH_ROOT, 'k8s-workloads/index.html'],
+  [SUBPATH_ROOT, 'k8s-workloads'],
 ] as const) {
   try {
-    execFileSync(path.resolve('node_modules/.bin/linkinator'), [start, '--server-root', '.', '--recurse', '--check-fragments', '--skip', skip, '--verbosity', 'error'], { cwd, stdio: 'inherit' });
+    const args = [start, '--server-root', path.resolve(cwd), '--recurse', '--check-fragments', '--skip', skip, '--verbosity', 'error'];
+    execFileSync(path.resolve('node_modules/.bin/linkinator'), args, { cwd, stdio: 'inherit' });
     console.log(`${cwd}: no broken internal links or fragments`);
   } catch {
     fail(`${cwd}: broken links (above)`);
