@@ -10,10 +10,11 @@ if (stepper && url) {
   if (new URLSearchParams(location.search).has('answers')) void load();
   else {
     const first = (event: Event) => {
-      const answer = (event.target as Element).closest<HTMLElement>('[data-answer]');
+      const answer = (event.target as Element).closest<HTMLElement>('[data-answer]')?.dataset.answer;
       if (!answer) return;
       stepper.removeEventListener('click', first);
-      void load().then(() => answer.click());
+      // The stepper re-renders the step when it starts, so replay the click on its own button.
+      void load().then(() => stepper.querySelector<HTMLElement>(`[data-answer="${CSS.escape(answer)}"]`)?.click());
     };
     stepper.addEventListener('click', first);
   }

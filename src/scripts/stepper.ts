@@ -60,14 +60,14 @@ class Stepper extends HTMLElement {
       trail.hidden = steps.length === 0;
       const heading = el('p', 'step-title mt-1 text-xl font-bold', done ? text(section?.querySelector('h3')) : title(current));
       heading.tabIndex = -1;
-      const body: Node[] = [el('p', 'text-xs font-semibold tracking-wide text-muted uppercase', done ? 'Result' : `Question ${steps.length + 1}`), heading];
+      const body: Node[] = [el('p', 'kicker', done ? 'Result' : `Question ${steps.length + 1}`), heading];
       if (done && section) {
         // The result's details, without the ids and permalinks that belong to the tree.
         const details = section.querySelector('dl')?.cloneNode(true) as HTMLElement | undefined;
         const links = section.querySelector('p:last-child')?.cloneNode(true) as HTMLElement | undefined;
         if (details) body.push(details);
         if (links) body.push(links);
-        const others = el('ul', 'mt-1 grid gap-1 text-sm');
+        const others = el('ul', 'mt-1 flex flex-col gap-1 text-sm');
         steps.forEach((s, i) => {
           for (const alternative of questions.get(s.question)?.answers ?? []) {
             if (alternative.id === s.answer) continue;
@@ -82,7 +82,7 @@ class Stepper extends HTMLElement {
         if (help) body.push(help);
         const choices = el('div', 'mt-4 grid gap-2 sm:grid-cols-2');
         for (const a of questions.get(current)?.answers ?? []) {
-          const button = el('button', 'answer rounded-xl border border-line px-4 py-3 text-left font-semibold hover:border-accent hover:bg-sunken', label(current, a.id));
+          const button = el('button', 'answer text-left font-semibold', label(current, a.id));
           button.type = 'button';
           button.dataset.answer = a.id;
           choices.append(button);

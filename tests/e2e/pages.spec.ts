@@ -10,7 +10,8 @@ test.describe('every public page', () => {
       expect(response?.status()).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(1);
+      for (const heading of await page.getByRole('heading', { level: 2 }).all()) await expect(heading).toBeVisible();
+      await expect(page.locator('main')).not.toBeEmpty();
       await expect(page.locator('footer')).toContainText('Kubernetes v1.36');
       await expect(page).toHaveTitle(/Kubernetes workloads, compared/);
       expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();

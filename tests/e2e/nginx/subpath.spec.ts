@@ -40,7 +40,8 @@ for (const path of pages) {
     await page.waitForLoadState('networkidle');
     expect(await watcher.problems()).toEqual([]);
 
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    // Resolve every href (HTML and SVG links alike) against the page's address.
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', document.baseURI).href));
     const internal = [...new Set(hrefs.map((href) => new URL(href)).filter((link) => link.origin === SUBPATH_ORIGIN).map((link) => `${link.origin}${link.pathname}${link.search}`))];
     expect(internal.length).toBeGreaterThan(0);
     const checked = twinsBuilt ? internal : internal.filter((link) => !link.endsWith('.md'));
