@@ -97,6 +97,7 @@ test('a copied address restores the step in a new page', async ({ page, context 
   const answer = tree.questions[tree.root]?.[0];
   if (!answer) throw new Error('no answers');
   await stepper(page).getByRole('button', { name: answer.label, exact: true }).click();
+  await expect(page).toHaveURL(/\?answers=/);
   const copied = page.url();
   const other = await context.newPage();
   await other.goto(copied);

@@ -166,7 +166,7 @@ test.describe('deep links', () => {
     const cell = page.locator('#statefulset-storage');
     await expect(cell).toBeFocused();
     await expect(cell).toHaveAttribute('data-landed', '');
-    expect(await isVisibleAndUncovered(page, '#statefulset-storage')).toBe(true);
+    await expect.poll(() => isVisibleAndUncovered(page, '#statefulset-storage')).toBe(true);
     const background = await cell.evaluate((el) => getComputedStyle(el).backgroundColor);
     const other = await page.locator('#deployment-storage').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).not.toEqual(other);

@@ -59,7 +59,7 @@ for (const target of ['/workloads/statefulset/#use-cases', '/compare/#statefulse
     const id = target.split('#')[1] as string;
     await expect(page.locator(`#${id}`)).toBeFocused();
     await expect(page.locator(`#${id}`)).toHaveAttribute('data-landed', '');
-    expect(await isVisibleAndUncovered(page, `#${id}`)).toBe(true);
+    await expect.poll(() => isVisibleAndUncovered(page, `#${id}`)).toBe(true);
   });
 }
 
@@ -73,7 +73,7 @@ test('an aliased old id lands at its new target', async ({ page }) => {
   await page.goto('/choose/#when-to-use-which');
   await expect(page).toHaveURL(/\/choose\/#summary$/);
   await expect(page.locator('#summary')).toBeFocused();
-  expect(await isVisibleAndUncovered(page, '#summary')).toBe(true);
+  await expect.poll(() => isVisibleAndUncovered(page, '#summary')).toBe(true);
 });
 
 test('an unknown or hostile fragment is harmless', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The sub-path build (BASE_PATH=/k8s-workloads/) under nginx, as when the site is mounted
 // below another site's root: every page loads cleanly and no link escapes the sub-path.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { withBase } from '../../../src/lib/urls.ts';
@@ -18,11 +18,6 @@ interface PageAlias {
 const aliases = (parse(readFileSync(resolve(import.meta.dirname, '../../../src/content/aliases.yaml'), 'utf8')) as { type: string }[]).filter(
   (alias): alias is PageAlias => alias.type === 'page',
 );
-
-// Redirect pages and Markdown twins come from other branches; until a build has them, their
-// tests are skipped (with the reason in the report) rather than failing every link check.
-const redirectsBuilt = aliases.some((alias) => existsSync(join(SUBPATH_DIST, alias.from, 'index.html')));
-const twinsBuilt = existsSync(join(SUBPATH_DIST, 'index.md'));
 
 /** Status of each internal URL already fetched by this worker: pages share most links. */
 const statuses = new Map<string, Promise<number>>();
@@ -44,9 +39,7 @@ for (const path of pages) {
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', document.baseURI).href));
     const internal = [...new Set(hrefs.map((href) => new URL(href)).filter((link) => link.origin === SUBPATH_ORIGIN).map((link) => `${link.origin}${link.pathname}${link.search}`))];
     expect(internal.length).toBeGreaterThan(0);
-    const checked = twinsBuilt ? internal : internal.filter((link) => !link.endsWith('.md'));
-    if (checked.length < internal.length) test.info().annotations.push({ type: 'skipped links', description: 'Markdown twins (.md) are not in this build' });
-    for (const link of checked) {
+    for (const link of internal) {
       expect(new URL(link).pathname, `link on ${path}`).toMatch(new RegExp(`^${SUBPATH}`));
       if (!statuses.has(link)) statuses.set(link, page.request.get(link, { maxRedirects: 0 }).then((r) => r.status()));
       expect(await statuses.get(link), `${link} (linked from ${path})`).toBe(200);
@@ -57,7 +50,6 @@ for (const path of pages) {
 // One test and one tab for all aliases: a browser context each would cost more than the
 // redirects. Arriving (the target's commit) is enough: the page tests above load every target.
 test('every alias redirect page ends at its target page', async ({ page }) => {
-  test.skip(!redirectsBuilt, 'this build has no redirect pages for src/content/aliases.yaml');
   test.slow();
   expect(aliases.length).toBeGreaterThan(0);
   const watcher = await watch(page, SUBPATH_ORIGIN);
@@ -74,7 +66,6 @@ test('every alias redirect page ends at its target page', async ({ page }) => {
 });
 
 test('the footer links the Markdown twin of the page', async ({ page }) => {
-  test.skip(!twinsBuilt, 'this build has no Markdown twins');
   await page.goto(url('/workloads/statefulset/'));
   const link = page.getByRole('contentinfo').getByRole('link', { name: 'View this page as Markdown' });
   await expect(link).toHaveAttribute('href', withBase(SUBPATH, '/workloads/statefulset.md'));
@@ -82,4 +73,32 @@ test('the footer links the Markdown twin of the page', async ({ page }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('text/markdown; charset=utf-8');
   expect(await response.text()).toMatch(/^# StatefulSet\b/);
+});
+
+test.describe('copied links carry the sub-path', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test('Copy link and Copy as Markdown link', async ({ page }) => {
+    await page.goto(url('/workloads/statefulset/'));
+    const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
+    expect(new URL(canonical).pathname).toBe(withBase(SUBPATH, '/workloads/statefulset/'));
+    await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#use-cases`);
+    await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${canonical}#use-cases)`);
+  });
+  test('an aliased id and a redirected page with a fragment land under the sub-path', async ({ page }) => {
+    await page.goto(url('/compare/#storage'));
+    await expect(page).toHaveURL(url('/compare/#col-storage'));
+    await expect(page.locator('#col-storage')).toBeFocused();
+    await page.goto(url('/workloads/sts/#storage'));
+    await expect(page).toHaveURL(url('/workloads/statefulset/#storage'));
+  });
+  test('search finds sections and links them under the sub-path', async ({ page }) => {
+    await page.goto(url('/'));
+    const box = page.getByRole('searchbox', { name: 'Search the site' });
+    await box.fill('headless');
+    await expect(page.locator('#search-results a').first()).toBeVisible();
+    const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^${SUBPATH}`));
+  });
 });
