@@ -30,3 +30,14 @@ export const MARK_STROKE = {
   'stroke-linecap': 'round',
   'stroke-linejoin': 'round',
 } as const;
+
+/** Colour utility of each workload (literal class names: Tailwind scans this file for them). */
+export const MARK_COLOURS: Record<WorkloadId, string> = {
+  deployment: 'text-deployment',
+  statefulset: 'text-statefulset',
+  daemonset: 'text-daemonset',
+  replicaset: 'text-replicaset',
+  job: 'text-job',
+  cronjob: 'text-cronjob',
+  pod: 'text-pod',
+};
