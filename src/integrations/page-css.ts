@@ -1,8 +1,8 @@
 /**
  * Astro integration: gives every built page its own stylesheet with only the rules it can use
  * (src/lib/css-prune.ts), so each page's first load stays within its budget. Classes that
- * scripts add at run time count as present: those in the scripts a page loads, in the lazily
- * loaded search code, and the `js` class of the inline theme script. Pages with the same rules
+ * scripts add at run time count as present: those in the scripts a page loads, in the scripts
+ * loaded on demand (public/scripts, the stepper), and the `js` class of the inline theme script. Pages with the same rules
  * share one file; the original stylesheet is removed once nothing links it.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +26,10 @@ export function pageCss(): AstroIntegration {
         const root = fileURLToPath(dir);
         const fileOf = (url: string) => path.join(root, decodeURIComponent(url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '')));
         const read = (url: string) => readFile(fileOf(url), 'utf8').catch(() => '');
-        const always = classTokens(`${THEME_INIT_SCRIPT} ${await read(`${base}scripts/search-ui.js`)}`);
+        // Scripts loaded on demand (search results, the decision stepper) add classes after the
+        // first load, so their classes are kept on every page.
+        const lazy = await Promise.all((await readdir(path.join(root, 'scripts'))).map((name) => read(`${base}scripts/${name}`)));
+        const always = classTokens(`${THEME_INIT_SCRIPT} ${lazy.join(' ')}`);
 
         const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         const written = new Map<string, number>();

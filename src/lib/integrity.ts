@@ -194,6 +194,7 @@ export function checkDecisions(file: string, nodes: DecisionInput[]): ContentPro
       continue;
     }
     if (isWorkloadId(node.id)) at(node.id, 'id', 'a question may not use a workload id: that id names the result');
+    if (node.answers.length < 2) at(node.id, 'answers', `has ${node.answers.length} answer(s): a question needs at least two`);
     for (const id of new Set(duplicates(node.answers.map((a) => a.id)))) {
       at(node.id, 'answers', `answer id "${id}" is used twice in this question`);
     }

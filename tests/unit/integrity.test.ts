@@ -173,6 +173,14 @@ describe('checkDecisions', () => {
       ['src/content/decisions.yaml › retry › answers: answer id "yes" is used twice in this question'],
     ],
     [
+      'a question with one answer',
+      replace(tree(), 'retry', q('retry', [['yes', 'job']])).filter((n) => n.id !== 'pod').concat(r('pod')),
+      [
+        'src/content/decisions.yaml › retry › answers: has 1 answer(s): a question needs at least two',
+        'src/content/decisions.yaml › pod › (entry): cannot be reached from the root question: link an answer to it or remove it',
+      ],
+    ],
+    [
       'a runner-up equal to its result',
       replace(tree(), 'job', r('job', 'job')),
       ['src/content/decisions.yaml › job › runnerUp.workload: names the result itself: name the closest alternative'],
