@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -20,7 +20,7 @@ async function buildWith(file: string, edit: (text: string) => string): Promise<
     const target = path.join(dir, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
     try {
-      await run(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      await run(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
       return { code: 0, output: '', dist: true };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -30,7 +30,9 @@ async function buildWith(file: string, edit: (text: string) => string): Promise<
       } catch {
         dist = false;
       }
-      return { code: e.code, output: `${e.stdout}\n${e.stderr}`, dist };
+      // Colour codes would split the words the tests look for.
+      const plain = stripVTControlCharacters(`${e.stdout}\n${e.stderr}`);
+      return { code: e.code, output: plain, dist };
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
