@@ -234,13 +234,6 @@ export function checkDecisions(file: string, nodes: DecisionInput[]): ContentPro
   return problems;
 }
 
-/** References from lists of workload ids (mistakes, runner-ups) must resolve. */
-export function checkWorkloadRefs(file: string, refs: { entry: string; field: string; id: string }[]): ContentProblem[] {
-  return refs
-    .filter((ref) => !isWorkloadId(ref.id))
-    .map((ref) => ({ file, entry: ref.entry, field: ref.field, message: `"${ref.id}" is not a workload id: use one of ${WORKLOAD_IDS.join(', ')}` }));
-}
-
 /** One readable line per problem. */
 export const formatProblem = (p: ContentProblem): string => `${p.file} › ${p.entry} › ${p.field}: ${p.message}`;
 

@@ -6,12 +6,6 @@ export function withBase(base: string, path: string): string {
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** Removes the base path from a pathname, giving the site path ("/compare/"). */
-export function withoutBase(base: string, pathname: string): string {
-  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
-  return trimmedBase && pathname.startsWith(trimmedBase) ? pathname.slice(trimmedBase.length) || '/' : pathname;
-}
-
 /** Absolute URL of a site path on the configured site. */
 export function absoluteUrl(site: URL | string, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;

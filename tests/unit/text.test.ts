@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractHeadings, findImplicitHeadings, plainText } from '../../src/lib/headings';
 import { extractJsxAttribute } from '../../src/lib/mdx-refs';
-import { absoluteUrl, markdownTwinPath, withBase, withoutBase } from '../../src/lib/urls';
+import { absoluteUrl, markdownTwinPath, withBase } from '../../src/lib/urls';
 import { fragmentUrl, markdownLink } from '../../src/lib/copy-text';
 import { describeSource, isSectionSource } from '../../src/lib/sources';
 import { ogImagePath } from '../../src/lib/og';
@@ -56,13 +56,6 @@ describe('URLs under a base path', () => {
     ['/k8s-workloads', 'compare/', '/k8s-workloads/compare/'],
   ])('withBase(%j, %j)', (base, path, expected) => {
     expect(withBase(base, path)).toBe(expected);
-  });
-  it.each([
-    ['/k8s-workloads/', '/k8s-workloads/compare/', '/compare/'],
-    ['/k8s-workloads/', '/k8s-workloads/', '/'],
-    ['/', '/choose/', '/choose/'],
-  ])('withoutBase(%j, %j)', (base, path, expected) => {
-    expect(withoutBase(base, path)).toBe(expected);
   });
   it('absoluteUrl joins site, base and path', () => {
     expect(absoluteUrl('https://example.org', '/k8s-workloads/', '/workloads/job/')).toBe('https://example.org/k8s-workloads/workloads/job/');
