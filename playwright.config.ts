@@ -13,7 +13,14 @@ const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     ...(chromium ? { executablePath: chromium } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   },
 };
 
@@ -31,7 +38,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', testIgnore: '**/nginx/**', use: browser },
-    { name: 'nginx', testMatch: '**/nginx/**/*.spec.ts', use: { ...browser, baseURL: `http://127.0.0.1:${NGINX_PORT}` } },
+    {
+      name: 'nginx',
+      testMatch: '**/nginx/**/*.spec.ts',
+      use: { ...browser, baseURL: `http://127.0.0.1:${NGINX_PORT}` },
+    },
   ],
   webServer: [
     {

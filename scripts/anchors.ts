@@ -6,8 +6,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { pagePathOf, readPageIds } from '../src/lib/page-ids.ts';
-import { diffRegistry, formatRegistry, type Aliases, type Registry } from '../src/lib/registry.ts';
+import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
+import { diffRegistry, formatRegistry, type Aliases, type Registry } from '../src/lib/links/registry.ts';
 
 const REGISTRY = 'tests/anchors.json';
 
@@ -23,7 +23,12 @@ export async function builtRegistry(dir: string): Promise<Registry> {
 
 /** The aliases of src/content/aliases.yaml, split by kind. */
 export async function readAliases(): Promise<Aliases> {
-  const entries = parse(await readFile('src/content/aliases.yaml', 'utf8')) as { type: string; page?: string; from: string; to: string }[];
+  const entries = parse(await readFile('src/content/aliases.yaml', 'utf8')) as {
+    type: string;
+    page?: string;
+    from: string;
+    to: string;
+  }[];
   return {
     anchors: entries.flatMap((e) => (e.type === 'anchor' && e.page ? [{ page: e.page, from: e.from, to: e.to }] : [])),
     pages: entries.flatMap((e) => (e.type === 'page' ? [{ from: e.from, to: e.to }] : [])),
@@ -38,18 +43,24 @@ export async function checkAnchors(dir = 'dist', write = false): Promise<number>
   for (const error of errors) console.error(`✗ ${error}`);
   if (write && errors.length === 0) {
     await writeFile(REGISTRY, formatRegistry(current));
-    console.log(`${REGISTRY}: ${Object.keys(current).length} pages, ${Object.values(current).flat().length} ids recorded`);
+    console.log(
+      `${REGISTRY}: ${Object.keys(current).length} pages, ${Object.values(current).flat().length} ids recorded`,
+    );
   } else if (added.length) {
     console.log(`${added.length} new ids or pages are not in ${REGISTRY} yet; record them with \`npm run anchors\`:`);
     for (const line of added.slice(0, 20)) console.log(`  + ${line}`);
     if (added.length > 20) console.log(`  … and ${added.length - 20} more`);
   }
-  if (!errors.length) console.log(`id registry: ${Object.keys(published).length} published pages, every published id lands`);
+  if (!errors.length)
+    console.log(`id registry: ${Object.keys(published).length} published pages, every published id lands`);
   return errors.length;
 }
 
 if (import.meta.main) {
   const dirFlag = process.argv.indexOf('--dir');
-  const errors = await checkAnchors(dirFlag > 0 ? (process.argv[dirFlag + 1] ?? 'dist') : 'dist', process.argv.includes('--write'));
+  const errors = await checkAnchors(
+    dirFlag > 0 ? (process.argv[dirFlag + 1] ?? 'dist') : 'dist',
+    process.argv.includes('--write'),
+  );
   process.exitCode = errors ? 1 : 0;
 }

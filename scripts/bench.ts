@@ -5,8 +5,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pageAssets, totals } from '../src/lib/budget.ts';
-import { pagePathOf, readPageIds } from '../src/lib/page-ids.ts';
+import { pageAssets, totals } from '../src/lib/output/budget.ts';
+import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -26,7 +26,11 @@ function readdirHtml(dir: string): string[] {
     .sort();
 }
 
-const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { stdio: 'ignore' });
+const server = spawn(
+  'node_modules/.bin/astro',
+  ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'],
+  { stdio: 'ignore' },
+);
 const stop = () => server.kill();
 process.on('exit', stop);
 
@@ -72,7 +76,22 @@ const read = (url: string) => {
 };
 
 await waitForServer();
-const header = ['page', 'html', 'css', 'js', 'other', 'total gzip', 'req', 'perf', 'a11y', 'bp', 'seo', 'LCP ms', 'TBT ms', 'CLS'];
+const header = [
+  'page',
+  'html',
+  'css',
+  'js',
+  'other',
+  'total gzip',
+  'req',
+  'perf',
+  'a11y',
+  'bp',
+  'seo',
+  'LCP ms',
+  'TBT ms',
+  'CLS',
+];
 const rows: string[][] = [];
 for (const page of pages) {
   const file = page.endsWith('/') ? `${page}index.html` : page;
@@ -102,8 +121,12 @@ stop();
 
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(`\nBuild: ${buildSeconds.toFixed(1)} s (astro build + pagefind). Bytes are KB raw/gzip of the first load.\n`);
+console.log(
+  `\nBuild: ${buildSeconds.toFixed(1)} s (astro build + pagefind). Bytes are KB raw/gzip of the first load.\n`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
-console.log('\nLighthouse: mobile emulation and throttling (its defaults), system Chromium; reports in reports/lighthouse/.');
+console.log(
+  '\nLighthouse: mobile emulation and throttling (its defaults), system Chromium; reports in reports/lighthouse/.',
+);

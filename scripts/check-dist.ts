@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { BUDGET, pageAssets, totals } from '../src/lib/budget.ts';
-import { pagePathOf, readPageIds } from '../src/lib/page-ids.ts';
-import { markdownTwinPath } from '../src/lib/urls.ts';
+import { BUDGET, pageAssets, totals } from '../src/lib/output/budget.ts';
+import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
+import { markdownTwinPath } from '../src/lib/links/urls.ts';
 import { checkAnchors } from './anchors.ts';
 
 const DIST = 'dist';
@@ -19,7 +19,10 @@ const fail = (message: string) => {
 };
 const section = (title: string) => console.log(`\n— ${title}`);
 
-const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 const publicPages = htmlFiles(DIST).filter((file) => !readPageIds(readFileSync(path.join(DIST, file), 'utf8')).noindex);
 
 section('id registry');
@@ -35,10 +38,20 @@ for (const file of [...publicPages, '404.html']) {
   const assets = pageAssets(url, readFileSync(path.join(DIST, file), 'utf8'), read);
   const sum = totals(assets);
   for (const asset of assets) if (asset.raw === 0) fail(`${url}: ${asset.url} is referenced but not in dist/`);
-  if (sum.font.count) fail(`${url}: loads web fonts (${assets.filter((a) => a.kind === 'font').map((a) => a.url).join(', ')})`);
-  if (sum.all.gzip > BUDGET.page) fail(`${url}: first load is ${sum.all.gzip} B gzip, over the ${BUDGET.page} B budget`);
-  if (sum.js.gzip > BUDGET.script) fail(`${url}: JavaScript is ${sum.js.gzip} B gzip, over the ${BUDGET.script} B budget`);
-  console.log(`${url.padEnd(28)} ${String(sum.all.gzip).padStart(6)} B  (html ${sum.html.gzip}, css ${sum.css.gzip}, js ${sum.js.gzip}, ${sum.all.count} requests)`);
+  if (sum.font.count)
+    fail(
+      `${url}: loads web fonts (${assets
+        .filter((a) => a.kind === 'font')
+        .map((a) => a.url)
+        .join(', ')})`,
+    );
+  if (sum.all.gzip > BUDGET.page)
+    fail(`${url}: first load is ${sum.all.gzip} B gzip, over the ${BUDGET.page} B budget`);
+  if (sum.js.gzip > BUDGET.script)
+    fail(`${url}: JavaScript is ${sum.js.gzip} B gzip, over the ${BUDGET.script} B budget`);
+  console.log(
+    `${url.padEnd(28)} ${String(sum.all.gzip).padStart(6)} B  (html ${sum.html.gzip}, css ${sum.css.gzip}, js ${sum.js.gzip}, ${sum.all.count} requests)`,
+  );
 }
 
 section('Markdown twins');
@@ -53,13 +66,16 @@ for (const file of publicPages) {
   const headings = parse(readFileSync(path.join(DIST, file), 'utf8'))
     .querySelectorAll('main h1, main h2:not([data-js-only] h2)')
     .map((h) => h.text.replace(/\s+/g, ' ').trim());
-  for (const heading of headings) if (!markdown.includes(heading)) fail(`${markdownTwinPath(page)}: missing the heading "${heading}"`);
+  for (const heading of headings)
+    if (!markdown.includes(heading)) fail(`${markdownTwinPath(page)}: missing the heading "${heading}"`);
 }
 console.log(`${publicPages.length} twins hold their pages' headings`);
 
 section('HTML validity (Nu HTML Checker)');
 try {
-  execFileSync('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--skip-non-html', DIST], { stdio: 'inherit' });
+  execFileSync('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--skip-non-html', DIST], {
+    stdio: 'inherit',
+  });
   console.log('no errors');
 } catch {
   fail('the Nu HTML Checker reported errors (above)');
@@ -76,7 +92,17 @@ for (const [cwd, start] of [
   [SUBPATH_ROOT, 'k8s-workloads'],
 ] as const) {
   try {
-    const args = [start, '--server-root', path.resolve(cwd), '--recurse', '--check-fragments', '--skip', skip, '--verbosity', 'error'];
+    const args = [
+      start,
+      '--server-root',
+      path.resolve(cwd),
+      '--recurse',
+      '--check-fragments',
+      '--skip',
+      skip,
+      '--verbosity',
+      'error',
+    ];
     execFileSync(path.resolve('node_modules/.bin/linkinator'), args, { cwd, stdio: 'inherit' });
     console.log(`${cwd}: no broken internal links or fragments`);
   } catch {

@@ -14,8 +14,9 @@ trap 'rc=$?; if [ "$rc" != 0 ] && [ "$current" != "end-to-end tests (Chromium)" 
 step "astro check (zero warnings)"
 npx astro check --minimumSeverity warning
 
-step "lint"
+step "lint and format"
 npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 
 step "unit tests"
 npx vitest run

@@ -4,13 +4,13 @@
  * Single-entry rules (types, required fields, allowed values, URL shapes) live in the schemas
  * below, so Astro names the file, the entry and the field when one is broken. Rules that span
  * entries (every dimension has a value for every workload, decision nodes resolve, ids are
- * unique) live in `src/lib/integrity.ts` and run when `src/data/site.ts` first loads content.
+ * unique) live in `src/lib/content/integrity.ts` and run when `src/data/site.ts` first loads content.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { manifestEntrySchema, manifestLoader } from './loaders/manifests';
-import { WORKLOAD_IDS, CATEGORIES, ID_PATTERN, KUBERNETES_DOCS_SOURCE } from './lib/model';
+import { WORKLOAD_IDS, CATEGORIES, ID_PATTERN, KUBERNETES_DOCS_SOURCE } from './lib/content/model';
 
 // A missing field should say so, and how to fix it, rather than "expected string, received undefined".
 z.config({
@@ -32,8 +32,7 @@ export const idSchema = z
 
 /** One of the seven workload ids. */
 export const workloadIdSchema = z.enum(WORKLOAD_IDS, {
-  error: (issue) =>
-    `unknown workload id ${JSON.stringify(issue.input)}: use one of ${WORKLOAD_IDS.join(', ')}`,
+  error: (issue) => `unknown workload id ${JSON.stringify(issue.input)}: use one of ${WORKLOAD_IDS.join(', ')}`,
 });
 
 /** Site-wide facts that every page prints: one place to change the reviewed version. */
@@ -67,15 +66,18 @@ export const workloadSchema = z.object({
   /** Display order across the site (cards, table rows, navigation). Unique, ascending. */
   order: z.number().int().min(1),
   /** kubectl short name, shown on the page (redirects live in aliases.yaml). */
-  shortName: z.string().regex(/^[a-z]+$/).optional(),
+  shortName: z
+    .string()
+    .regex(/^[a-z]+$/)
+    .optional(),
   /** The official concept page on kubernetes.io (page-level URL, no anchor needed). */
-  docs: z.string().regex(/^https:\/\/kubernetes\.io\/docs\/[a-z0-9/-]+\/$/, 'must be a kubernetes.io/docs/ page URL ending in "/"'),
+  docs: z
+    .string()
+    .regex(/^https:\/\/kubernetes\.io\/docs\/[a-z0-9/-]+\/$/, 'must be a kubernetes.io/docs/ page URL ending in "/"'),
   /** Kubernetes minor version this page was reviewed against; must equal the site's version. */
   reviewedFor: z.string().regex(/^1\.\d+$/, 'write the minor version without "v", e.g. "1.36"'),
   /** Related workloads, each with the reason a reader would look at it next. */
-  related: z
-    .array(z.object({ workload: workloadIdSchema, why: z.string().min(10) }))
-    .min(1),
+  related: z.array(z.object({ workload: workloadIdSchema, why: z.string().min(10) })).min(1),
 });
 
 /** One cell of the comparison: how a workload behaves on one dimension. */
@@ -215,7 +217,16 @@ const glossary = defineCollection({ loader: file('src/content/glossary.yaml'), s
 const aliases = defineCollection({ loader: file('src/content/aliases.yaml'), schema: aliasSchema });
 const manifests = defineCollection({ loader: manifestLoader('src/content/manifests'), schema: manifestEntrySchema });
 
-export const collections = { site, workloads, dimensions, decisions, mistakes, glossary, aliases, manifests };
+export const collections = {
+  site,
+  workloads,
+  dimensions,
+  decisions,
+  mistakes,
+  glossary,
+  aliases,
+  manifests,
+};
 
 export type Workload = z.infer<typeof workloadSchema>;
 export type Cell = z.infer<typeof cellSchema>;

@@ -128,7 +128,7 @@ export async function attach(input) {
     }
   });
   document.addEventListener('click', (event) => {
-    if (!(/** @type {Element} */ (event.target)).closest('.search')) close();
+    if (!(/** @type {Element} */ (event.target).closest('.search'))) close();
   });
   if (input.value) void render();
 }

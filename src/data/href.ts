@@ -1,3 +1,3 @@
 /** Base-aware link helper for components: `href("/compare/")`. */
-import { withBase } from '../lib/urls';
+import { withBase } from '../lib/links/urls';
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);

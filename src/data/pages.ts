@@ -3,8 +3,8 @@
  * The 404 page is not public (it is `noindex`).
  */
 import { getSiteContent, type SiteContent } from './site';
-import { workloadPath } from '../lib/urls';
-import type { WorkloadId } from '../lib/model';
+import { workloadPath } from '../lib/links/urls';
+import type { WorkloadId } from '../lib/content/model';
 
 export interface PublicPage {
   /** Site path, e.g. "/workloads/statefulset/". */
@@ -39,13 +39,18 @@ const FIXED_PAGES = [
   {
     path: '/glossary/',
     title: 'Glossary',
-    description: 'The Kubernetes terms the workload pages rely on, each defined in plain words with a link to the official documentation.',
+    description:
+      'The Kubernetes terms the workload pages rely on, each defined in plain words with a link to the official documentation.',
     eyebrow: 'Terms, defined',
   },
 ] as const satisfies readonly PublicPage[];
 
 /** Title, description and path of a fixed page, for its Base layout. */
-export function fixedPage(path: (typeof FIXED_PAGES)[number]['path']): { path: string; title: string; description: string } {
+export function fixedPage(path: (typeof FIXED_PAGES)[number]['path']): {
+  path: string;
+  title: string;
+  description: string;
+} {
   const page = FIXED_PAGES.find((p) => p.path === path);
   if (!page) throw new Error(`no fixed page ${path}`);
   return { path: page.path, title: page.title, description: page.description };
@@ -55,7 +60,12 @@ export function fixedPage(path: (typeof FIXED_PAGES)[number]['path']): { path: s
 export function publicPages(content: SiteContent): PublicPage[] {
   const { site, workloads } = content;
   return [
-    { path: '/', title: site.name, description: site.tagline, eyebrow: `${workloads.length} workload resources, side by side` },
+    {
+      path: '/',
+      title: site.name,
+      description: site.tagline,
+      eyebrow: `${workloads.length} workload resources, side by side`,
+    },
     ...FIXED_PAGES,
     ...workloads.map((w) => ({
       path: workloadPath(w.id),

@@ -14,10 +14,10 @@ import {
   checkRelated,
   checkWorkloads,
   type ContentProblem,
-} from '../lib/integrity';
-import { extractHeadings, type SourceHeading } from '../lib/headings';
-import { extractJsxAttribute } from '../lib/mdx-refs';
-import type { WorkloadId } from '../lib/model';
+} from '../lib/content/integrity';
+import { extractHeadings, type SourceHeading } from '../lib/content/headings';
+import { extractJsxAttribute } from '../lib/content/mdx-refs';
+import type { WorkloadId } from '../lib/content/model';
 
 export type WorkloadEntry = CollectionEntry<'workloads'> & { id: WorkloadId };
 export type DimensionEntry = CollectionEntry<'dimensions'>;
@@ -84,17 +84,30 @@ async function load(): Promise<SiteContent> {
   const refProblems: ContentProblem[] = workloadInputs.flatMap((w) => [
     ...extractJsxAttribute(w.body, 'Term', 'id')
       .filter((ref) => !termIds.has(ref.value))
-      .map((ref) => ({ file: w.file, entry: w.id, field: `body line ${ref.line}`, message: `<Term id="${ref.value}"> is not in src/content/glossary.yaml: add the term or fix the id` })),
+      .map((ref) => ({
+        file: w.file,
+        entry: w.id,
+        field: `body line ${ref.line}`,
+        message: `<Term id="${ref.value}"> is not in src/content/glossary.yaml: add the term or fix the id`,
+      })),
     ...extractJsxAttribute(w.body, 'Manifest', 'id')
       .filter((ref) => !manifestIds.has(ref.value))
-      .map((ref) => ({ file: w.file, entry: w.id, field: `body line ${ref.line}`, message: `<Manifest id="${ref.value}"> has no file src/content/manifests/${ref.value}.yaml` })),
+      .map((ref) => ({
+        file: w.file,
+        entry: w.id,
+        field: `body line ${ref.line}`,
+        message: `<Manifest id="${ref.value}"> has no file src/content/manifests/${ref.value}.yaml`,
+      })),
   ]);
 
   assertNoProblems([
     ...rawProblems,
     ...checkWorkloads(workloadInputs, site.kubernetesVersion),
     ...checkRelated(workloadInputs),
-    ...checkDimensions('src/content/dimensions.yaml', dimensions.map((d) => ({ id: d.id, order: d.data.order, values: d.data.values }))),
+    ...checkDimensions(
+      'src/content/dimensions.yaml',
+      dimensions.map((d) => ({ id: d.id, order: d.data.order, values: d.data.values })),
+    ),
     ...checkDecisions(
       'src/content/decisions.yaml',
       decisions.map((d) =>
@@ -131,6 +144,7 @@ export function getSiteContent(): Promise<SiteContent> {
 /** The workload with this id; throws (naming the id) when there is none. */
 export function workloadById(content: SiteContent, id: string): WorkloadEntry {
   const workload = content.workloads.find((w) => w.id === id);
-  if (!workload) throw new Error(`Unknown workload id "${id}": use one of ${content.workloads.map((w) => w.id).join(', ')}`);
+  if (!workload)
+    throw new Error(`Unknown workload id "${id}": use one of ${content.workloads.map((w) => w.id).join(', ')}`);
   return workload;
 }

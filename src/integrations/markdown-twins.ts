@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { escapeMarkdown, htmlToMarkdown, parseHtml, stripNonContent } from '../lib/html-to-markdown';
-import { ogImagePath } from '../lib/og';
-import { absoluteUrl, markdownTwinPath } from '../lib/urls';
+import { escapeMarkdown, htmlToMarkdown, parseHtml, stripNonContent } from '../lib/output/html-to-markdown';
+import { ogImagePath } from '../lib/output/og';
+import { absoluteUrl, markdownTwinPath } from '../lib/links/urls';
 
 /** Site path of a built HTML file: "index.html" → "/", "workloads/job/index.html" → "/workloads/job/". */
 export function pagePathOf(file: string): string {
@@ -33,7 +33,9 @@ export function markdownTwin(html: string, pageUrl: string): string | undefined 
   const main = root.querySelector('main');
   if (!main) throw new Error(`markdown-twins: ${pageUrl} has no <main> element to convert`);
   const footer = root.querySelectorAll('footer').filter((el) => !el.closest('main'));
-  const version = /Reviewed against\s+Kubernetes v(\d+\.\d+)/.exec(collapse(footer.map((el) => el.text).join(' ')))?.[1];
+  const version = /Reviewed against\s+Kubernetes v(\d+\.\d+)/.exec(
+    collapse(footer.map((el) => el.text).join(' ')),
+  )?.[1];
   if (!version) throw new Error(`markdown-twins: ${pageUrl} has no "Reviewed against Kubernetes v1.x" in its <footer>`);
 
   stripNonContent(main);
@@ -70,8 +72,14 @@ export default function markdownTwins(): AstroIntegration {
           await writeFile(target, markdown);
           twinned.push(path);
         }
-        logger.info(`${twinned.length} Markdown twins written (${files.length - twinned.length} noindex pages skipped)`);
-        await checkSiblings(root, twinned.map((path) => ({ path, url: absoluteUrl(site ?? '', base, path) })), logger);
+        logger.info(
+          `${twinned.length} Markdown twins written (${files.length - twinned.length} noindex pages skipped)`,
+        );
+        await checkSiblings(
+          root,
+          twinned.map((path) => ({ path, url: absoluteUrl(site ?? '', base, path) })),
+          logger,
+        );
       },
     },
   };
@@ -81,17 +89,29 @@ export default function markdownTwins(): AstroIntegration {
  * The sitemap and the social images come from a page list (src/data/pages.ts), the twins from
  * the pages actually built: warn when the two disagree, so a new page is not left out.
  */
-async function checkSiblings(root: string, pages: { path: string; url: string }[], logger: { warn(message: string): void }) {
+async function checkSiblings(
+  root: string,
+  pages: { path: string; url: string }[],
+  logger: { warn(message: string): void },
+) {
   const sitemap = await readFile(`${root}/sitemap.xml`, 'utf8').catch(() => '');
   const listed = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]));
   const built = new Set(pages.map((page) => page.url));
   const problems = [
     ...pages.filter((page) => !listed.has(page.url)).map((page) => `${page.path} is not in sitemap.xml`),
-    ...[...listed].filter((url) => url && !built.has(url)).map((url) => `sitemap.xml lists ${url}, which is not a public page of the build`),
+    ...[...listed]
+      .filter((url) => url && !built.has(url))
+      .map((url) => `sitemap.xml lists ${url}, which is not a public page of the build`),
   ];
   for (const page of pages) {
     const image = ogImagePath(page.path);
-    if (!(await readFile(`${root}${image}`).then(() => true, () => false))) problems.push(`${page.path} has no social image ${image}`);
+    if (
+      !(await readFile(`${root}${image}`).then(
+        () => true,
+        () => false,
+      ))
+    )
+      problems.push(`${page.path} has no social image ${image}`);
   }
   for (const problem of problems) logger.warn(`${problem}: add the page to src/data/pages.ts`);
 }

@@ -1,6 +1,6 @@
 /**
  * Astro integration: gives every built page its own stylesheet with only the rules it can use
- * (src/lib/css-prune.ts), so each page's first load stays within its budget. Classes that
+ * (src/lib/output/css-prune.ts), so each page's first load stays within its budget. Classes that
  * scripts add at run time count as present: those in the scripts a page loads, in the scripts
  * loaded on demand (public/scripts, the stepper), and the `js` class of the inline theme script. Pages with the same rules
  * share one file; the original stylesheet is removed once nothing links it.
@@ -10,9 +10,9 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { classTokens, htmlClasses, pruneCss } from '../lib/css-prune.ts';
-import { requestedUrls, staticImports } from '../lib/budget.ts';
-import { THEME_INIT_SCRIPT } from '../lib/theme-init.ts';
+import { classTokens, htmlClasses, pruneCss } from '../lib/output/css-prune.ts';
+import { requestedUrls, staticImports } from '../lib/output/budget.ts';
+import { THEME_INIT_SCRIPT } from '../lib/output/theme-init.ts';
 
 export function pageCss(): AstroIntegration {
   let base = '/';
@@ -24,11 +24,14 @@ export function pageCss(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const fileOf = (url: string) => path.join(root, decodeURIComponent(url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '')));
+        const fileOf = (url: string) =>
+          path.join(root, decodeURIComponent(url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '')));
         const read = (url: string) => readFile(fileOf(url), 'utf8').catch(() => '');
         // Scripts loaded on demand (search results, the decision stepper) add classes after the
         // first load, so their classes are kept on every page.
-        const lazy = await Promise.all((await readdir(path.join(root, 'scripts'))).map((name) => read(`${base}scripts/${name}`)));
+        const lazy = await Promise.all(
+          (await readdir(path.join(root, 'scripts'))).map((name) => read(`${base}scripts/${name}`)),
+        );
         const always = classTokens(`${THEME_INIT_SCRIPT} ${lazy.join(' ')}`);
 
         const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
@@ -40,7 +43,7 @@ export function pageCss(): AstroIntegration {
           // Scripts the page loads, with their static imports: their class strings count.
           let scripts = '';
           const queue = requestedUrls(html).filter((url) => url.endsWith('.js'));
-          for (const seen = new Set<string>(); queue.length; ) {
+          for (const seen = new Set<string>(); queue.length;) {
             const url = queue.shift() as string;
             if (seen.has(url)) continue;
             seen.add(url);
@@ -67,7 +70,9 @@ export function pageCss(): AstroIntegration {
         }
         for (const href of replaced) if (!written.has(href)) await rm(fileOf(href), { force: true });
         const sizes = [...written.values()];
-        logger.info(`${pages.length} pages use ${written.size} per-page stylesheets (${Math.min(...sizes)}–${Math.max(...sizes)} bytes)`);
+        logger.info(
+          `${pages.length} pages use ${written.size} per-page stylesheets (${Math.min(...sizes)}–${Math.max(...sizes)} bytes)`,
+        );
       },
     },
   };

@@ -8,7 +8,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { duplicateIds, pagePathOf, readPageIds } from '../lib/page-ids.ts';
+import { duplicateIds, pagePathOf, readPageIds } from '../lib/links/page-ids.ts';
 
 export function siteChecks(): AstroIntegration {
   return {
@@ -21,8 +21,10 @@ export function siteChecks(): AstroIntegration {
         for (const file of files) {
           const { ids, headingsWithoutId } = readPageIds(await readFile(path.join(root, file), 'utf8'));
           const page = pagePathOf(file);
-          for (const id of duplicateIds(ids)) problems.push(`${page}: id "${id}" is used more than once; every linkable id must be unique on its page`);
-          for (const text of headingsWithoutId) problems.push(`${page}: heading "${text}" has no id; give it one in the content (<H2 id="...">)`);
+          for (const id of duplicateIds(ids))
+            problems.push(`${page}: id "${id}" is used more than once; every linkable id must be unique on its page`);
+          for (const text of headingsWithoutId)
+            problems.push(`${page}: heading "${text}" has no id; give it one in the content (<H2 id="...">)`);
         }
         if (problems.length) {
           await rm(root, { recursive: true, force: true });

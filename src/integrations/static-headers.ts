@@ -1,6 +1,6 @@
 /**
  * After the build: writes `_headers` (Netlify, Cloudflare Pages) with the security headers of
- * src/lib/security-headers.ts and the caching rules, and stops the build if a page carries
+ * src/lib/output/security-headers.ts and the caching rules, and stops the build if a page carries
  * inline code the Content-Security-Policy would block: a browser would otherwise drop it
  * silently in production, where no test looks.
  */
@@ -9,8 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'node-html-parser';
-import { CACHE_CONTROL, INLINE_SCRIPTS, renderHeadersFile, scriptHash, securityHeaders, type HeaderRule } from '../lib/security-headers.ts';
-import { withBase } from '../lib/urls.ts';
+import {
+  CACHE_CONTROL,
+  INLINE_SCRIPTS,
+  renderHeadersFile,
+  scriptHash,
+  securityHeaders,
+  type HeaderRule,
+} from '../lib/output/security-headers.ts';
+import { withBase } from '../lib/links/urls.ts';
 
 /** Script types a browser runs (and so the CSP governs); JSON and other data blocks are not run. */
 const EXECUTABLE_SCRIPT_TYPE = /^(|module|(text|application)\/(java|ecma)script)$/i;
@@ -34,8 +41,12 @@ export function inlineCodeProblems(html: string): string[] {
   for (const element of root.querySelectorAll('*')) {
     for (const name of Object.keys(element.attributes)) {
       if (name === 'style') problems.push(`style attribute on <${element.rawTagName}>: use a class`);
-      else if (/^on/i.test(name)) problems.push(`${name} attribute on <${element.rawTagName}>: use addEventListener in a script file`);
-      else if ((name === 'href' || name === 'src' || name === 'action') && /^\s*javascript:/i.test(element.attributes[name] ?? '')) {
+      else if (/^on/i.test(name))
+        problems.push(`${name} attribute on <${element.rawTagName}>: use addEventListener in a script file`);
+      else if (
+        (name === 'href' || name === 'src' || name === 'action') &&
+        /^\s*javascript:/i.test(element.attributes[name] ?? '')
+      ) {
         problems.push(`javascript: URL in <${element.rawTagName} ${name}>: use a script file`);
       }
     }
@@ -80,11 +91,15 @@ export default function staticHeaders(): AstroIntegration {
         const htmlFiles = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         const problems = (
           await Promise.all(
-            htmlFiles.map(async (file) => inlineCodeProblems(await readFile(join(root, file), 'utf8')).map((problem) => `${file}: ${problem}`)),
+            htmlFiles.map(async (file) =>
+              inlineCodeProblems(await readFile(join(root, file), 'utf8')).map((problem) => `${file}: ${problem}`),
+            ),
           )
         ).flat();
         if (problems.length) {
-          throw new Error(`The Content-Security-Policy (src/lib/security-headers.ts) would block inline code:\n${problems.join('\n')}`);
+          throw new Error(
+            `The Content-Security-Policy (src/lib/output/security-headers.ts) would block inline code:\n${problems.join('\n')}`,
+          );
         }
         await writeFile(join(root, '_headers'), renderHeadersFile(headerRules(base, htmlFiles)));
         logger.info(`_headers written; ${htmlFiles.length} HTML files carry no inline code the CSP would block`);

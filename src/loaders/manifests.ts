@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkManifest, formatManifestProblems } from '../lib/manifests';
+import { checkManifest, formatManifestProblems } from '../lib/content/manifests';
 
 export const manifestEntrySchema = z.object({
   /** Path of the YAML file, relative to the project root. */

@@ -4,10 +4,17 @@
  * the host's own.
  */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl } from '../lib/links/urls';
 
 export const GET: APIRoute = ({ site }) => {
-  if (!site) throw new Error('robots.txt: set `site` in astro.config.mjs (SITE_URL); the sitemap line needs an absolute URL');
-  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, import.meta.env.BASE_URL, '/sitemap.xml')}`, ''].join('\n');
+  if (!site)
+    throw new Error('robots.txt: set `site` in astro.config.mjs (SITE_URL); the sitemap line needs an absolute URL');
+  const body = [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${absoluteUrl(site, import.meta.env.BASE_URL, '/sitemap.xml')}`,
+    '',
+  ].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -12,15 +12,24 @@ const run = promisify(execFile);
 const ROOT = process.cwd();
 const SKIP = new Set(['node_modules', 'dist', '.git', '.tmp', '.astro', '.tools', 'reports', 'test-results']);
 
-async function buildWith(file: string, edit: (text: string) => string): Promise<{ code: number; output: string; dist: boolean }> {
+async function buildWith(
+  file: string,
+  edit: (text: string) => string,
+): Promise<{ code: number; output: string; dist: boolean }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'k8s-workloads-bad-'));
   try {
-    cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? '') });
+    cpSync(ROOT, dir, {
+      recursive: true,
+      filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? ''),
+    });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     const target = path.join(dir, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
     try {
-      await run(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
+      await run(path.join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+        cwd: dir,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       return { code: 0, output: '', dist: true };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -41,7 +50,9 @@ async function buildWith(file: string, edit: (text: string) => string): Promise<
 
 describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, () => {
   it('a workload page without a required frontmatter field', async () => {
-    const { code, output, dist } = await buildWith('src/content/workloads/job.mdx', (t) => t.replace(/^kind: Job\n/m, ''));
+    const { code, output, dist } = await buildWith('src/content/workloads/job.mdx', (t) =>
+      t.replace(/^kind: Job\n/m, ''),
+    );
     expect(code).not.toBe(0);
     expect(output).toContain('workloads → job');
     expect(output).toContain('src/content/workloads/job.mdx');
@@ -50,10 +61,16 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
   });
   it('a dimension with a value for an unknown workload', async () => {
     const { code, output, dist } = await buildWith('src/content/dimensions.yaml', (t) =>
-      t.replace(/^(\s+)pod:\n/m, (line, indent: string) => `${indent}mongodb:\n${indent}  value: Operator-managed\n${indent}  rank: 0\n${indent}  source: https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates\n${line}`),
+      t.replace(
+        /^(\s+)pod:\n/m,
+        (line, indent: string) =>
+          `${indent}mongodb:\n${indent}  value: Operator-managed\n${indent}  rank: 0\n${indent}  source: https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates\n${line}`,
+      ),
     );
     expect(code).not.toBe(0);
-    expect(output).toContain('src/content/dimensions.yaml › pod-uniqueness › values.mongodb: "mongodb" is not a workload id');
+    expect(output).toContain(
+      'src/content/dimensions.yaml › pod-uniqueness › values.mongodb: "mongodb" is not a workload id',
+    );
     expect(dist).toBe(false);
   });
 });

@@ -15,7 +15,11 @@ async function readTree(page: Page): Promise<Tree> {
     questions: Object.fromEntries(
       [...tree.querySelectorAll<HTMLElement>('[data-kind="question"]')].map((q) => [
         q.dataset.node,
-        [...q.querySelectorAll<HTMLElement>('[data-answer]')].map((li) => ({ id: li.dataset.answer ?? '', label: li.querySelector('span')?.textContent?.trim() ?? '', next: li.dataset.next ?? '' })),
+        [...q.querySelectorAll<HTMLElement>('[data-answer]')].map((li) => ({
+          id: li.dataset.answer ?? '',
+          label: li.querySelector('span')?.textContent?.trim() ?? '',
+          next: li.dataset.next ?? '',
+        })),
       ]),
     ),
   }));
@@ -49,7 +53,10 @@ test('walks to every result by mouse, and says why', async ({ page }) => {
     await expect(stepper(page).locator('.step-title')).toContainText('Use a');
     await expect(stepper(page)).toContainText('Why');
     await expect(stepper(page)).toContainText('What you give up');
-    await expect(stepper(page).getByRole('link', { name: new RegExp(`in the comparison table$`) })).toHaveAttribute('href', new RegExp(`/compare/#${workload}$`));
+    await expect(stepper(page).getByRole('link', { name: new RegExp(`in the comparison table$`) })).toHaveAttribute(
+      'href',
+      new RegExp(`/compare/#${workload}$`),
+    );
     await expect(stepper(page).getByText('What if you had answered differently?')).toBeVisible();
   }
 });
@@ -120,7 +127,12 @@ test('"Start over" and "what if" links change the path', async ({ page }) => {
 test('a stale or hostile URL starts over with a notice, never an error', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  for (const query of ['?answers=maybe', '?answers=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '?answers=no,no,no,no,no,no,no,no', '?answers=constructor']) {
+  for (const query of [
+    '?answers=maybe',
+    '?answers=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+    '?answers=no,no,no,no,no,no,no,no',
+    '?answers=constructor',
+  ]) {
     await page.goto(`/choose/${query}`);
     await expect(stepper(page).locator('[data-notice]')).toBeVisible();
     await expect(stepper(page).locator('[data-notice]')).toContainText('starts from the first question');
@@ -157,7 +169,11 @@ test.describe('without JavaScript', () => {
       const id = queue.shift() as string;
       if (reached.has(id)) continue;
       reached.add(id);
-      const hrefs = await page.locator(`section:has(> * #${id}), section:has(#${id})`).last().locator('.answers a').evaluateAll((links) => links.map((a) => a.getAttribute('href')?.slice(1) ?? ''));
+      const hrefs = await page
+        .locator(`section:has(> * #${id}), section:has(#${id})`)
+        .last()
+        .locator('.answers a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')?.slice(1) ?? ''));
       for (const href of hrefs) {
         await page.goto(`/choose/#${href}`);
         await expect(page.locator(`#${href}`)).toBeInViewport();

@@ -2,18 +2,25 @@
 import { expect, test, type Page } from '@playwright/test';
 import { WORKLOADS, expectNoAxeViolations, expectNoHorizontalOverflow, isVisibleAndUncovered } from './helpers';
 
-const rowOrder = (page: Page) => page.locator('table.compare tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.workload));
+const rowOrder = (page: Page) =>
+  page
+    .locator('table.compare tbody tr:not([hidden])')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.workload));
 const header = (page: Page, id: string) => page.locator(`#col-${id}`);
 const sortButton = (page: Page, id: string) => header(page, id).getByRole('button');
 const announcer = (page: Page) => page.locator('#announcer');
 
 /** The order the ranks in the built table imply: by rank, ties in the default order. */
 async function expectedOrder(page: Page, dimension: string, dir: 'asc' | 'desc'): Promise<string[]> {
-  const ranks = await page.locator(`table.compare tbody [id$="-${dimension}"]`).evaluateAll((cells) =>
-    cells.map((cell) => ({ id: cell.id.replace(/-[a-z-]+$/, ''), rank: Number((cell as HTMLElement).dataset.key) })),
-  );
+  const ranks = await page
+    .locator(`table.compare tbody [id$="-${dimension}"]`)
+    .evaluateAll((cells) =>
+      cells.map((cell) => ({ id: cell.id.replace(/-[a-z-]+$/, ''), rank: Number((cell as HTMLElement).dataset.key) })),
+    );
   const rank = (id: string) => ranks.find((r) => r.id === id)?.rank ?? 0;
-  return [...WORKLOADS].sort((a, b) => (dir === 'asc' ? 1 : -1) * (rank(a) - rank(b)) || WORKLOADS.indexOf(a) - WORKLOADS.indexOf(b));
+  return [...WORKLOADS].sort(
+    (a, b) => (dir === 'asc' ? 1 : -1) * (rank(a) - rank(b)) || WORKLOADS.indexOf(a) - WORKLOADS.indexOf(b),
+  );
 }
 
 test.describe('full table', () => {
@@ -21,9 +28,26 @@ test.describe('full table', () => {
     await page.goto('/compare/');
     await expect(page.locator('table.compare tbody tr')).toHaveCount(7);
     expect(await rowOrder(page)).toEqual(WORKLOADS);
-    const dimensions = await page.locator('table.compare thead th[data-dimension]').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.dimension));
-    expect(dimensions.slice(0, 6)).toEqual(['pod-uniqueness', 'scaling', 'network-identity', 'storage', 'use-case', 'ordering']);
-    for (const id of ['api-version', 'update-strategy', 'autoscaling', 'runs-to-completion', 'pod-names', 'failure-recovery']) expect(dimensions).toContain(id);
+    const dimensions = await page
+      .locator('table.compare thead th[data-dimension]')
+      .evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.dimension));
+    expect(dimensions.slice(0, 6)).toEqual([
+      'pod-uniqueness',
+      'scaling',
+      'network-identity',
+      'storage',
+      'use-case',
+      'ordering',
+    ]);
+    for (const id of [
+      'api-version',
+      'update-strategy',
+      'autoscaling',
+      'runs-to-completion',
+      'pod-names',
+      'failure-recovery',
+    ])
+      expect(dimensions).toContain(id);
     await expect(page.locator('#statefulset')).toHaveJSProperty('tagName', 'TR');
     await expect(page.locator('#statefulset-storage')).toHaveJSProperty('tagName', 'TD');
     await expect(page.locator('#col-storage')).toHaveAttribute('scope', 'col');
@@ -43,7 +67,9 @@ test.describe('full table', () => {
 });
 
 test.describe('sorting', () => {
-  test('by mouse: ascending, descending, then the original order; aria-sort only on the active column', async ({ page }) => {
+  test('by mouse: ascending, descending, then the original order; aria-sort only on the active column', async ({
+    page,
+  }) => {
     await page.goto('/compare/');
     await sortButton(page, 'storage').click();
     await expect(header(page, 'storage')).toHaveAttribute('aria-sort', 'ascending');
@@ -71,9 +97,16 @@ test.describe('sorting', () => {
   test('is stable: ties keep the default order in both directions', async ({ page }) => {
     await page.goto('/compare/?sort=storage&dir=desc');
     const order = await rowOrder(page);
-    const keys = await page.locator('table.compare tbody tr').evaluateAll((rows) =>
-      Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.workload, (r.querySelector('[id$="-storage"]') as HTMLElement).dataset.key])),
-    );
+    const keys = await page
+      .locator('table.compare tbody tr')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((r) => [
+            (r as HTMLElement).dataset.workload,
+            (r.querySelector('[id$="-storage"]') as HTMLElement).dataset.key,
+          ]),
+        ),
+      );
     for (let i = 1; i < order.length; i++) {
       const [a, b] = [order[i - 1] as string, order[i] as string];
       if (keys[a] === keys[b]) expect(WORKLOADS.indexOf(a)).toBeLessThan(WORKLOADS.indexOf(b));
@@ -93,7 +126,8 @@ test.describe('sorting', () => {
 
   test('a visible indicator shows the direction', async ({ page }) => {
     await page.goto('/compare/?sort=storage&dir=asc');
-    const fill = (selector: string) => page.locator(`#col-storage ${selector}`).evaluate((el) => getComputedStyle(el).fill);
+    const fill = (selector: string) =>
+      page.locator(`#col-storage ${selector}`).evaluate((el) => getComputedStyle(el).fill);
     expect(await fill('.up')).not.toEqual(await fill('.down'));
   });
 });
@@ -116,7 +150,9 @@ test.describe('state in the URL', () => {
   test('?workloads=&dimensions= restores a focused comparison in a new page', async ({ page }) => {
     await page.goto('/compare/?workloads=deployment,statefulset&dimensions=storage,ordering');
     expect(await rowOrder(page)).toEqual(['deployment', 'statefulset']);
-    const visible = await page.locator('thead th[data-dimension]:not([hidden])').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.dimension));
+    const visible = await page
+      .locator('thead th[data-dimension]:not([hidden])')
+      .evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.dimension));
     expect(visible).toEqual(['storage', 'ordering']);
     await page.getByText('Focus the comparison').click();
     await expect(page.getByRole('checkbox', { name: 'Job', exact: true })).not.toBeChecked();
@@ -150,7 +186,9 @@ test.describe('state in the URL', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto('/compare/?sort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&dir=sideways&workloads=%3Cscript%3Ealert(2)%3C%2Fscript%3E,job&dimensions=__proto__');
+    await page.goto(
+      '/compare/?sort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&dir=sideways&workloads=%3Cscript%3Ealert(2)%3C%2Fscript%3E,job&dimensions=__proto__',
+    );
     expect(await rowOrder(page)).toEqual(['job']);
     await expect(page.locator('thead th[aria-sort]')).toHaveCount(0);
     await expect(page.locator('main img, main script:not([src])')).toHaveCount(0);
@@ -160,7 +198,9 @@ test.describe('state in the URL', () => {
 });
 
 test.describe('deep links', () => {
-  test('/compare/#statefulset-storage lands on that cell, clear of the sticky header, highlighted and focused', async ({ page }) => {
+  test('/compare/#statefulset-storage lands on that cell, clear of the sticky header, highlighted and focused', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto('/compare/#statefulset-storage');
     const cell = page.locator('#statefulset-storage');
@@ -190,7 +230,9 @@ test.describe('without JavaScript', () => {
   test('the full table shows in the default order, and the focus controls do not show', async ({ page }) => {
     await page.goto('/compare/?sort=storage&dir=desc&workloads=job');
     expect(await rowOrder(page)).toEqual(WORKLOADS);
-    await expect(page.locator('thead th[data-dimension]:visible')).toHaveCount(await page.locator('thead th[data-dimension]').count());
+    await expect(page.locator('thead th[data-dimension]:visible')).toHaveCount(
+      await page.locator('thead th[data-dimension]').count(),
+    );
     await expect(page.getByText('Focus the comparison')).toBeHidden();
     await expect(page.locator('#statefulset-storage')).toBeVisible();
   });
@@ -198,7 +240,9 @@ test.describe('without JavaScript', () => {
 
 test.describe('narrow screens', () => {
   test.use({ viewport: { width: 360, height: 740 } });
-  test('the page never scrolls sideways; the table scrolls in a labelled, focusable region with sticky header and first column', async ({ page }) => {
+  test('the page never scrolls sideways; the table scrolls in a labelled, focusable region with sticky header and first column', async ({
+    page,
+  }) => {
     await page.goto('/compare/');
     await expectNoHorizontalOverflow(page);
     const region = page.getByRole('region', { name: /compared/ });
@@ -211,7 +255,11 @@ test.describe('narrow screens', () => {
       const box = region.getBoundingClientRect();
       const rowHead = document.querySelector('table.compare tbody tr:last-child th') as HTMLElement;
       const colHead = document.querySelector('#col-ordering') as HTMLElement;
-      return { left: Math.round(rowHead.getBoundingClientRect().left - box.left), top: Math.round(colHead.getBoundingClientRect().top - box.top), scrolled: region.scrollLeft > 0 && region.scrollTop > 0 };
+      return {
+        left: Math.round(rowHead.getBoundingClientRect().left - box.left),
+        top: Math.round(colHead.getBoundingClientRect().top - box.top),
+        scrolled: region.scrollLeft > 0 && region.scrollTop > 0,
+      };
     });
     expect(offsets.scrolled).toBe(true);
     expect(offsets.left).toBeLessThanOrEqual(1);

@@ -3,7 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Every public page of the site, from the committed id registry (tests/anchors.json). */
-export const PUBLIC_PAGES: string[] = Object.keys(JSON.parse(readFileSync('tests/anchors.json', 'utf8')) as Record<string, string[]>);
+export const PUBLIC_PAGES: string[] = Object.keys(
+  JSON.parse(readFileSync('tests/anchors.json', 'utf8')) as Record<string, string[]>,
+);
 
 /** The seven workload ids in display order. */
 export const WORKLOADS = ['deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob', 'pod'];
@@ -14,7 +16,9 @@ export const WORKLOADS = ['deployment', 'statefulset', 'daemonset', 'replicaset'
  * an extra page to merge frame results.
  */
 export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).setLegacyMode(true);
+  let builder = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .setLegacyMode(true);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -22,7 +26,9 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
 
 /** The page does not scroll sideways. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 

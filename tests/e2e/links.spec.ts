@@ -5,7 +5,8 @@ import { expectNoAxeViolations, isVisibleAndUncovered } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-const canonical = async (page: import('@playwright/test').Page) => (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
+const canonical = async (page: import('@playwright/test').Page) =>
+  (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
 
 test('Copy link copies the absolute URL of the section and announces it', async ({ page }) => {
   await page.goto('/workloads/statefulset/');
@@ -18,14 +19,18 @@ test('Copy link copies the absolute URL of the section and announces it', async 
 test('Copy as Markdown link copies [Page › Section](url)', async ({ page }) => {
   await page.goto('/workloads/statefulset/');
   await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${await canonical(page)}#use-cases)`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `[StatefulSet › Use cases](${await canonical(page)}#use-cases)`,
+  );
   await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
 });
 
 test('a table row and a decision step have the same affordances', async ({ page }) => {
   await page.goto('/compare/');
   await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[Compare › StatefulSet](${await canonical(page)}#statefulset)`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `[Compare › StatefulSet](${await canonical(page)}#statefulset)`,
+  );
   await page.goto('/choose/');
   await page.locator('.decision-tree').getByRole('button', { name: 'Copy link to Use a StatefulSet' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${await canonical(page)}#use-statefulset`);
@@ -53,7 +58,13 @@ test.describe('on touch screens', () => {
   });
 });
 
-for (const target of ['/workloads/statefulset/#use-cases', '/compare/#statefulset-storage', '/choose/#use-statefulset', '/glossary/#headless-service', '/compare/#note-statefulset-ordering']) {
+for (const target of [
+  '/workloads/statefulset/#use-cases',
+  '/compare/#statefulset-storage',
+  '/choose/#use-statefulset',
+  '/glossary/#headless-service',
+  '/compare/#note-statefulset-ordering',
+]) {
   test(`${target} lands visible, highlighted and focused`, async ({ page }) => {
     await page.goto(target);
     const id = target.split('#')[1] as string;
@@ -65,7 +76,10 @@ for (const target of ['/workloads/statefulset/#use-cases', '/compare/#statefulse
 
 test('following an in-page link lands the same way', async ({ page }) => {
   await page.goto('/workloads/statefulset/');
-  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Storage', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'On this page' })
+    .getByRole('link', { name: 'Storage', exact: true })
+    .click();
   await expect(page.locator('#storage')).toBeFocused();
 });
 
@@ -79,7 +93,13 @@ test('an aliased old id lands at its new target', async ({ page }) => {
 test('an unknown or hostile fragment is harmless', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  for (const fragment of ['#does-not-exist', '#%3Cimg%20src=x%20onerror=alert(1)%3E', '#%E0%A4%A', '#constructor', '#__proto__']) {
+  for (const fragment of [
+    '#does-not-exist',
+    '#%3Cimg%20src=x%20onerror=alert(1)%3E',
+    '#%E0%A4%A',
+    '#constructor',
+    '#__proto__',
+  ]) {
     await page.goto(`/compare/${fragment}`);
     await expect(page.locator('[data-landed]')).toHaveCount(0);
   }

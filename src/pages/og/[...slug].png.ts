@@ -1,6 +1,6 @@
 /**
  * The social preview image of every public page, rendered at build time from the SVG that
- * src/lib/og.ts composes. Fonts come from the dejavu-fonts-ttf package and system fonts are
+ * src/lib/output/og.ts composes. Fonts come from the dejavu-fonts-ttf package and system fonts are
  * not loaded, so every machine renders the same pixels, offline.
  */
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { Resvg } from '@resvg/resvg-js';
 import { getSiteContent } from '../../data/site';
 import { publicPages, type PublicPage } from '../../data/pages';
-import { OG_FONT_FAMILY, OG_WIDTH, ogSlug, ogSvg } from '../../lib/og';
+import { OG_FONT_FAMILY, OG_WIDTH, ogSlug, ogSvg } from '../../lib/output/og';
 
 /** Path of a DejaVu font file, resolved from this module or, failing that, the project root. */
 function fontFile(file: string): string {
@@ -43,7 +43,12 @@ export const GET: APIRoute<Props> = ({ props }) => {
   const svg = ogSvg({ ...page, siteName, kubernetesVersion });
   const png = new Resvg(svg, {
     fitTo: { mode: 'width', value: OG_WIDTH },
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: OG_FONT_FAMILY, sansSerifFamily: OG_FONT_FAMILY },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: FONT_FILES,
+      defaultFontFamily: OG_FONT_FAMILY,
+      sansSerifFamily: OG_FONT_FAMILY,
+    },
   })
     .render()
     .asPng();

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CACHE_CONTROL, securityHeaders } from '../../../src/lib/security-headers.ts';
+import { CACHE_CONTROL, securityHeaders } from '../../../src/lib/output/security-headers.ts';
 import { DIST, ORIGIN, publicPages, watch } from './site.ts';
 
 const pages = publicPages(DIST);

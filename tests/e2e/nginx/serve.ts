@@ -37,7 +37,12 @@ function serverBlock(listenPort: number, root: string, subpath = '/'): string {
   let block = readFileSync(resolve(repo, 'deploy/nginx.conf'), 'utf8');
   block = replaceIn(block, /^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${listenPort};`, 'listen line');
   block = replaceIn(block, /^(\s*)root\s+[^;]+;/m, `$1root "${root}";`, 'root line');
-  block = replaceIn(block, new RegExp(SNIPPET.replace(/[.]/g, '\\.'), 'g'), `"${resolve(repo, 'deploy/security-headers.conf')}"`, `include of ${SNIPPET}`);
+  block = replaceIn(
+    block,
+    new RegExp(SNIPPET.replace(/[.]/g, '\\.'), 'g'),
+    `"${resolve(repo, 'deploy/security-headers.conf')}"`,
+    `include of ${SNIPPET}`,
+  );
   if (subpath !== '/') {
     block = block.replace(/^(\s*location\s+(?:\^~\s+|=\s+)?)\/(\S*)/gm, `$1${subpath}$2`);
     block = block.replace(/^(\s*error_page\s+[\d\s]+)\/(\S*);/gm, `$1${subpath}$2;`);
@@ -86,7 +91,9 @@ ${serverBlock(subpathPort, subpathRoot, SUBPATH)}
 );
 
 const child = spawn(nginx, ['-p', work, '-e', errorLog, '-c', config, '-g', 'daemon off;'], { stdio: 'inherit' });
-console.log(`nginx serving dist/ on http://127.0.0.1:${port}/ and .tmp/subpath/ on http://127.0.0.1:${subpathPort}${SUBPATH}`);
+console.log(
+  `nginx serving dist/ on http://127.0.0.1:${port}/ and .tmp/subpath/ on http://127.0.0.1:${subpathPort}${SUBPATH}`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill('SIGQUIT'));
 child.on('exit', (code, signal) => {
   if (code) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { withBase } from '../../../src/lib/urls.ts';
+import { withBase } from '../../../src/lib/links/urls.ts';
 import { SUBPATH, SUBPATH_DIST, SUBPATH_ORIGIN, publicPages, watch } from './site.ts';
 
 const pages = publicPages(SUBPATH_DIST, SUBPATH);
@@ -15,9 +15,9 @@ interface PageAlias {
   from: string;
   to: string;
 }
-const aliases = (parse(readFileSync(resolve(import.meta.dirname, '../../../src/content/aliases.yaml'), 'utf8')) as { type: string }[]).filter(
-  (alias): alias is PageAlias => alias.type === 'page',
-);
+const aliases = (
+  parse(readFileSync(resolve(import.meta.dirname, '../../../src/content/aliases.yaml'), 'utf8')) as { type: string }[]
+).filter((alias): alias is PageAlias => alias.type === 'page');
 
 /** Status of each internal URL already fetched by this worker: pages share most links. */
 const statuses = new Map<string, Promise<number>>();
@@ -36,12 +36,25 @@ for (const path of pages) {
     expect(await watcher.problems()).toEqual([]);
 
     // Resolve every href (HTML and SVG links alike) against the page's address.
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', document.baseURI).href));
-    const internal = [...new Set(hrefs.map((href) => new URL(href)).filter((link) => link.origin === SUBPATH_ORIGIN).map((link) => `${link.origin}${link.pathname}${link.search}`))];
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', document.baseURI).href));
+    const internal = [
+      ...new Set(
+        hrefs
+          .map((href) => new URL(href))
+          .filter((link) => link.origin === SUBPATH_ORIGIN)
+          .map((link) => `${link.origin}${link.pathname}${link.search}`),
+      ),
+    ];
     expect(internal.length).toBeGreaterThan(0);
     for (const link of internal) {
       expect(new URL(link).pathname, `link on ${path}`).toMatch(new RegExp(`^${SUBPATH}`));
-      if (!statuses.has(link)) statuses.set(link, page.request.get(link, { maxRedirects: 0 }).then((r) => r.status()));
+      if (!statuses.has(link))
+        statuses.set(
+          link,
+          page.request.get(link, { maxRedirects: 0 }).then((r) => r.status()),
+        );
       expect(await statuses.get(link), `${link} (linked from ${path})`).toBe(200);
     }
   });
@@ -84,7 +97,9 @@ test.describe('copied links carry the sub-path', () => {
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#use-cases`);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${canonical}#use-cases)`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `[StatefulSet › Use cases](${canonical}#use-cases)`,
+    );
   });
   test('an aliased id and a redirected page with a fragment land under the sub-path', async ({ page }) => {
     await page.goto(url('/compare/#storage'));
@@ -98,7 +113,9 @@ test.describe('copied links carry the sub-path', () => {
     const box = page.getByRole('searchbox', { name: 'Search the site' });
     await box.fill('headless');
     await expect(page.locator('#search-results a').first()).toBeVisible();
-    const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await page
+      .locator('#search-results a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(new RegExp(`^${SUBPATH}`));
   });
 });

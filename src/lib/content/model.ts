@@ -1,0 +1,18 @@
+/** Shared vocabulary of the site: workload ids, categories and id rules. Pure constants. */
+
+/** The seven workload ids, in the site's default display order. */
+export const WORKLOAD_IDS = ['deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob', 'pod'] as const;
+export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+
+/** Groupings used by the comparison presets. */
+export const CATEGORIES = ['long-running', 'batch', 'primitive'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A readable, stable id: lower-case words of letters and digits joined by single hyphens. */
+export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** A kubernetes.io docs URL that names a section (`#anchor`): what every citation must be. */
+export const KUBERNETES_DOCS_SOURCE = /^https:\/\/kubernetes\.io\/docs\/[a-z0-9/._-]+\/#[a-z0-9][a-z0-9-]*$/;
+
+/** True when `value` is one of the seven workload ids. */
+export const isWorkloadId = (value: string): value is WorkloadId => (WORKLOAD_IDS as readonly string[]).includes(value);

@@ -1,0 +1,98 @@
+/**
+ * Per-page stylesheets: the site's one stylesheet, reduced to the rules a page can use.
+ *
+ * Every page has a first-load budget of 16 KB gzip, and a page uses well under half of the
+ * site's rules (the decision guide needs no table styles, a workload page no stepper styles).
+ * A rule stays when every class its selector names occurs on the page, in the scripts the page
+ * loads, or in the always-kept list (classes that scripts add at run time); rules without class
+ * selectors (elements, attributes, :root) always stay. The input is minified CSS as Tailwind and
+ * Lightning CSS emit it.
+ */
+
+/** Class names a selector needs, unescaped (`.hover\:bg-sunken:hover` → `hover:bg-sunken`). */
+export function selectorClasses(selector: string): string[] {
+  // Classes inside :not(...) do not have to be present for the selector to match.
+  const positive = selector.replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '');
+  return [...positive.matchAll(/\.((?:\\.|[\w-])+)/g)].map((m) => (m[1] as string).replace(/\\(.)/g, '$1'));
+}
+
+/** Splits at top-level commas (not inside parentheses or brackets). */
+function splitSelectors(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  return parts;
+}
+
+/** Index of the brace that closes the block opened at `open`, skipping strings and escapes. */
+function closingBrace(css: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < css.length; i++) {
+    const ch = css[i];
+    if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") {
+      const end = css.indexOf(ch, i + 1);
+      i = end < 0 ? css.length : end;
+    } else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
+  }
+  return css.length - 1;
+}
+
+/** Removes the rules whose classes a page does not have. `has` says whether a class is present. */
+export function pruneCss(css: string, has: (className: string) => boolean): string {
+  let out = '';
+  let i = 0;
+  while (i < css.length) {
+    const brace = css.indexOf('{', i);
+    const semicolon = css.indexOf(';', i);
+    // A statement without a block (`@layer a, b;`, `@import ...;`).
+    if (semicolon >= 0 && (brace < 0 || semicolon < brace) && css.slice(i, semicolon).trim().startsWith('@')) {
+      out += css.slice(i, semicolon + 1);
+      i = semicolon + 1;
+      continue;
+    }
+    if (brace < 0) break;
+    const end = closingBrace(css, brace);
+    const prelude = css.slice(i, brace).trim();
+    const body = css.slice(brace + 1, end);
+    i = end + 1;
+    if (/^@(media|supports|layer|container|scope)\b/.test(prelude)) {
+      const inner = pruneCss(body, has);
+      if (inner.trim()) out += `${prelude}{${inner}}`;
+    } else if (prelude.startsWith('@')) {
+      out += `${prelude}{${body}}`; // @property, @keyframes, @font-face: kept as they are
+    } else {
+      const kept = splitSelectors(prelude).filter((selector) => selectorClasses(selector).every(has));
+      if (kept.length) out += `${kept.join(',')}{${body}}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Class-like tokens of a page's markup or scripts: every whitespace-, quote- or tag-separated
+ * word. Over-inclusive on purpose (an extra word only keeps an unused rule), and `=` is not a
+ * separator because classes such as `aria-[current=page]:bg-sunken` contain it.
+ */
+export function classTokens(text: string): Set<string> {
+  return new Set(text.split(/[\s"'`<>]+/).filter(Boolean));
+}
+
+/** The classes a page's markup uses: the words of its `class` attributes. */
+export function htmlClasses(html: string): Set<string> {
+  return new Set(
+    [...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => (m[1] as string).split(/\s+/)).filter(Boolean),
+  );
+}

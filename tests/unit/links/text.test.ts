@@ -1,0 +1,129 @@
+// Small pure helpers: headings from MDX source, JSX references, links, copied text, citations.
+import { describe, expect, it } from 'vitest';
+import { extractHeadings, findImplicitHeadings, plainText } from '../../../src/lib/content/headings';
+import { extractJsxAttribute } from '../../../src/lib/content/mdx-refs';
+import { absoluteUrl, markdownTwinPath, withBase } from '../../../src/lib/links/urls';
+import { fragmentUrl, markdownLink } from '../../../src/lib/links/copy-text';
+import { describeSource, isSectionSource } from '../../../src/lib/content/sources';
+import { ogImagePath } from '../../../src/lib/output/og';
+
+const mdx = [
+  '<H2 id="purpose">Purpose</H2>',
+  '',
+  'Text with `## not a heading`.',
+  '<H3 id="max-surge">`maxSurge` and **maxUnavailable**</H3>',
+  '```yaml',
+  '## inside a code block',
+  '<H2 id="fenced">ignored</H2>',
+  '```',
+  '## Implicit heading',
+  '<H4 id="deep">Deep <Term id="ordinal">ordinal</Term></H4>',
+].join('\n');
+
+describe('headings from MDX source', () => {
+  it('lists explicit headings with level, id, plain text and line, outside code fences', () => {
+    expect(extractHeadings(mdx)).toEqual([
+      { level: 2, id: 'purpose', text: 'Purpose', line: 1 },
+      { level: 3, id: 'max-surge', text: 'maxSurge and maxUnavailable', line: 4 },
+      { level: 4, id: 'deep', text: 'Deep ordinal', line: 10 },
+    ]);
+  });
+  it('finds Markdown-syntax headings, which would get text-derived ids', () => {
+    expect(findImplicitHeadings(mdx)).toEqual([{ text: 'Implicit heading', line: 9 }]);
+  });
+  it.each([
+    ['`code` and **bold**', 'code and bold'],
+    ['<span>tag</span>  spaces', 'tag spaces'],
+  ])('plainText(%j)', (input, expected) => {
+    expect(plainText(input)).toBe(expected);
+  });
+});
+
+describe('extractJsxAttribute', () => {
+  it('returns each value with its line', () => {
+    expect(
+      extractJsxAttribute('a <Term id="x">x</Term> <Term id="y">y</Term>\n<Cite href="u" />', 'Term', 'id'),
+    ).toEqual([
+      { value: 'x', line: 1 },
+      { value: 'y', line: 1 },
+    ]);
+    expect(extractJsxAttribute('<Terms id="no">', 'Term', 'id')).toEqual([]);
+  });
+});
+
+describe('URLs under a base path', () => {
+  it.each([
+    ['/', '/compare/', '/compare/'],
+    ['/k8s-workloads/', '/compare/', '/k8s-workloads/compare/'],
+    ['/k8s-workloads', 'compare/', '/k8s-workloads/compare/'],
+  ])('withBase(%j, %j)', (base, path, expected) => {
+    expect(withBase(base, path)).toBe(expected);
+  });
+  it('absoluteUrl joins site, base and path', () => {
+    expect(absoluteUrl('https://example.org', '/k8s-workloads/', '/workloads/job/')).toBe(
+      'https://example.org/k8s-workloads/workloads/job/',
+    );
+  });
+  it.each([
+    ['/', '/index.md'],
+    ['/compare/', '/compare.md'],
+    ['/workloads/statefulset/', '/workloads/statefulset.md'],
+  ])('markdownTwinPath(%j)', (path, expected) => {
+    expect(markdownTwinPath(path)).toBe(expected);
+  });
+  it.each([
+    ['/', '/og/index.png'],
+    ['/workloads/job/', '/og/workloads/job.png'],
+  ])('ogImagePath(%j)', (path, expected) => {
+    expect(ogImagePath(path)).toBe(expected);
+  });
+});
+
+describe('copied text', () => {
+  it.each([
+    [
+      'StatefulSet',
+      'Use cases',
+      'https://x.org/workloads/statefulset/#use-cases',
+      '[StatefulSet › Use cases](https://x.org/workloads/statefulset/#use-cases)',
+    ],
+    ['Compare', 'Compare', 'https://x.org/compare/', '[Compare](https://x.org/compare/)'],
+    ['Compare', '', 'https://x.org/compare/#job', '[Compare](https://x.org/compare/#job)'],
+    ['Glossary', 'term [x]', 'https://x.org/g/#a', '[Glossary › term \\[x\\]](https://x.org/g/#a)'],
+    ['P', 'S', 'https://x.org/a (b)/', '[P › S](https://x.org/a%20%28b%29/)'],
+  ])('markdownLink(%j, %j)', (page, section, url, expected) => {
+    expect(markdownLink(page, section, url)).toBe(expected);
+  });
+  it('fragmentUrl replaces any fragment of the canonical URL', () => {
+    expect(fragmentUrl('https://x.org/k8s-workloads/compare/', 'statefulset-storage')).toBe(
+      'https://x.org/k8s-workloads/compare/#statefulset-storage',
+    );
+    expect(fragmentUrl('https://x.org/compare/#old', 'new')).toBe('https://x.org/compare/#new');
+  });
+});
+
+describe('citations', () => {
+  it.each([
+    ['https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#partitions', true],
+    ['https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/#performing-a-rolling-update', true],
+    ['https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/', false],
+    ['http://kubernetes.io/docs/concepts/workloads/pods/#pod-templates', false],
+    ['https://kubernetes.io/blog/2024/01/01/x/#y', false],
+    ['https://example.com/docs/a/#b', false],
+  ])('isSectionSource(%j) = %j', (url, expected) => {
+    expect(isSectionSource(url)).toBe(expected);
+  });
+  it.each([
+    [
+      'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#pod-management-policies',
+      { page: 'StatefulSets', section: 'Pod management policies' },
+    ],
+    [
+      'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones',
+      { page: 'CronJob', section: 'Time zones' },
+    ],
+    ['https://kubernetes.io/docs/concepts/unknown/some-page/#a-b', { page: 'Some page', section: 'A b' }],
+  ])('describeSource(%j)', (url, expected) => {
+    expect(describeSource(url)).toEqual(expected);
+  });
+});
