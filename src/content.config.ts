@@ -185,6 +185,68 @@ export const termSchema = z.object({
   source: sourceSchema,
 });
 
+/** A Kubernetes release: a minor ("1.35") or, where a default changed within a minor, a patch ("1.35.4"). */
+export const releaseSchema = z
+  .string()
+  .regex(/^1\.\d+(\.\d+)?$/, 'write a release without "v": a minor such as "1.35" or a patch such as "1.35.4"');
+
+/** One stage of a feature gate over a range of releases, as in the kubernetes/website gate files. */
+export const stageSchema = z.object({
+  /** Maturity in these releases. */
+  stage: z.enum(['alpha', 'beta', 'stable']),
+  /** Whether the gate is on by default in these releases. */
+  default: z.boolean(),
+  /** First release of the range. */
+  from: releaseSchema,
+  /** Last release of the range; omitted on the last entry, which holds up to the site's version. */
+  to: releaseSchema.optional(),
+  /** True when no source states this entry directly; `note` then says what it rests on. */
+  inferred: z.boolean().default(false),
+  /** Why the stage or default changed, or what an inferred entry rests on (plain text). */
+  note: z.string().min(10).optional(),
+});
+
+/** A version-sensitive feature. Entry of `src/content/features.yaml`; the id is the gate in kebab-case. */
+export const featureSchema = z.object({
+  /** The feature gate, e.g. "MaxUnavailableStatefulSet". */
+  gate: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'write the gate name as Kubernetes spells it, e.g. "JobSuccessPolicy"'),
+  /** Short name for badges and the /versions/ matrix, e.g. "StatefulSet maxUnavailable". */
+  title: z.string().min(3).max(80),
+  /** What the feature does, in one line (Markdown code spans allowed). */
+  description: z.string().min(10).max(200),
+  /** The kubernetes.io section that documents the feature. */
+  docs: sourceSchema,
+  /** Workloads whose pages the feature concerns. */
+  workloads: z.array(workloadIdSchema).min(1),
+  /** API fields the feature governs, so example manifests that set them can say so. */
+  fields: z
+    .array(
+      z.object({
+        /** Object kind the path belongs to; `Pod` paths also match Pod templates. */
+        kind: z.string().min(1),
+        /** Dotted path below the object (lists are stepped through), e.g. "spec.ordinals.start". */
+        path: z
+          .string()
+          .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'a dotted field path such as "spec.ordinals.start"'),
+        /** Only this value of the field needs the feature, e.g. "Recreate". */
+        value: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** Stages in release order, oldest first, without gaps or overlaps. */
+  history: z.array(stageSchema).min(1),
+  /** First minor without the gate: from then on the feature is always on. */
+  removedIn: z
+    .object({
+      version: z.string().regex(/^1\.\d+$/, 'a minor such as "1.27"'),
+      /** True when no source records the removal directly. */
+      inferred: z.boolean().default(false),
+      /** What the removal version rests on. */
+      note: z.string().min(10).optional(),
+    })
+    .optional(),
+});
+
 /** Old ids and old page paths that must keep working. Entry of `src/content/aliases.yaml`. */
 export const aliasSchema = z.discriminatedUnion('type', [
   z.object({
@@ -215,6 +277,7 @@ const decisions = defineCollection({ loader: file('src/content/decisions.yaml'),
 const mistakes = defineCollection({ loader: file('src/content/mistakes.yaml'), schema: mistakeSchema });
 const glossary = defineCollection({ loader: file('src/content/glossary.yaml'), schema: termSchema });
 const aliases = defineCollection({ loader: file('src/content/aliases.yaml'), schema: aliasSchema });
+const features = defineCollection({ loader: file('src/content/features.yaml'), schema: featureSchema });
 const manifests = defineCollection({ loader: manifestLoader('src/content/manifests'), schema: manifestEntrySchema });
 
 export const collections = {
@@ -225,6 +288,7 @@ export const collections = {
   mistakes,
   glossary,
   aliases,
+  features,
   manifests,
 };
 
@@ -235,3 +299,5 @@ export type Decision = z.infer<typeof decisionSchema>;
 export type Mistake = z.infer<typeof mistakeSchema>;
 export type Term = z.infer<typeof termSchema>;
 export type Alias = z.infer<typeof aliasSchema>;
+export type Feature = z.infer<typeof featureSchema>;
+export type Stage = z.infer<typeof stageSchema>;

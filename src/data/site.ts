@@ -35,10 +35,12 @@ export interface SiteContent {
   mistakes: CollectionEntry<'mistakes'>[];
   glossary: CollectionEntry<'glossary'>[];
   aliases: CollectionEntry<'aliases'>[];
+  /** Version-sensitive features, in file order. */
+  features: CollectionEntry<'features'>[];
   manifests: CollectionEntry<'manifests'>[];
 }
 
-const YAML_LISTS = ['dimensions', 'decisions', 'mistakes', 'glossary', 'aliases'] as const;
+const YAML_LISTS = ['dimensions', 'decisions', 'mistakes', 'glossary', 'aliases', 'features'] as const;
 
 /** Astro's file() loader skips list items without an id; re-read the raw files to catch that. */
 async function rawIdProblems(): Promise<ContentProblem[]> {
@@ -56,7 +58,7 @@ async function rawIdProblems(): Promise<ContentProblem[]> {
 }
 
 async function load(): Promise<SiteContent> {
-  const [siteEntries, workloads, dimensions, decisions, mistakes, glossary, aliases, manifests, rawProblems] =
+  const [siteEntries, workloads, dimensions, decisions, mistakes, glossary, aliases, features, manifests, rawProblems] =
     await Promise.all([
       getCollection('site'),
       getCollection('workloads'),
@@ -65,6 +67,7 @@ async function load(): Promise<SiteContent> {
       getCollection('mistakes'),
       getCollection('glossary'),
       getCollection('aliases'),
+      getCollection('features'),
       getCollection('manifests'),
       rawIdProblems(),
     ]);
@@ -81,6 +84,7 @@ async function load(): Promise<SiteContent> {
   }));
   const termIds = new Set(glossary.map((term) => term.id));
   const manifestIds = new Set(manifests.map((manifest) => manifest.id));
+  const featureIds = new Set(features.map((feature) => feature.id));
   const refProblems: ContentProblem[] = workloadInputs.flatMap((w) => [
     ...extractJsxAttribute(w.body, 'Term', 'id')
       .filter((ref) => !termIds.has(ref.value))
@@ -97,6 +101,14 @@ async function load(): Promise<SiteContent> {
         entry: w.id,
         field: `body line ${ref.line}`,
         message: `<Manifest id="${ref.value}"> has no file src/content/manifests/${ref.value}.yaml`,
+      })),
+    ...extractJsxAttribute(w.body, 'Feature', 'id')
+      .filter((ref) => !featureIds.has(ref.value))
+      .map((ref) => ({
+        file: w.file,
+        entry: w.id,
+        field: `body line ${ref.line}`,
+        message: `<Feature id="${ref.value}"> is not in src/content/features.yaml: add the feature or fix the id`,
       })),
   ]);
 
@@ -129,6 +141,7 @@ async function load(): Promise<SiteContent> {
     mistakes,
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term)),
     aliases,
+    features,
     manifests,
   };
 }
