@@ -6,7 +6,7 @@
 
 export type StageName = 'alpha' | 'beta' | 'stable';
 
-/** One entry of a feature's history (see stageSchema in src/content.config.ts). */
+/** One entry of a feature's history (see stageSchema in src/lib/content/schemas.ts). */
 export interface StageEntry {
   stage: StageName;
   default: boolean;
