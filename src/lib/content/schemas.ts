@@ -90,6 +90,11 @@ export const cellSchema = z.object({
   note: z.string().min(10).optional(),
   /** kubernetes.io section the value rests on. */
   source: sourceSchema,
+  /**
+   * Version-sensitive features the value or its note depends on (ids in features.yaml): the
+   * table then says what the reader's Kubernetes version does. Never write a stage by hand.
+   */
+  features: z.array(idSchema).default([]),
 });
 
 /** A comparison dimension: one column of the table. Entry of `src/content/dimensions.yaml`. */
@@ -156,6 +161,11 @@ export const decisionSchema = z.discriminatedUnion('type', [
     runnerUp: z.object({ workload: workloadIdSchema, when: z.string().min(10) }),
     /** kubernetes.io section that backs the recommendation. */
     source: sourceSchema,
+    /**
+     * Features the advice relies on (ids in features.yaml): the guide warns a reader whose
+     * Kubernetes version does not have them on by default.
+     */
+    needs: z.array(idSchema).default([]),
   }),
 ]);
 
