@@ -257,7 +257,7 @@ const nums = (...values: number[]): string =>
 
 const elk = new ELK();
 
-/** ELK's options for the whole chart (see https://eclipse.dev/elk/reference/algorithms/org-eclipse-elk-layered.html). */
+/** ELK's options for the whole chart: https://eclipse.dev/elk/reference/algorithms/org-eclipse-elk-layered.html */
 function elkOptions(o: FlowOptions): LayoutOptions {
   return {
     'elk.algorithm': 'layered',

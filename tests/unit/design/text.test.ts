@@ -176,7 +176,8 @@ describe('wrap', () => {
 
     it('keeps the lines before the last as they wrapped, and shortens the rest into the last', () => {
       const text =
-        'Pods with a sticky identity (ordinal, DNS name, own volume claims) that survives rescheduling, and more words than two lines hold.';
+        'Pods with a sticky identity (ordinal, DNS name, own volume claims) that survives rescheduling, ' +
+        'and more words than two lines hold.';
       const { lines, truncated } = wrap(text, 500, REGULAR, { maxLines: 2 });
       const full = wrap(text, 500, REGULAR).lines;
       expect(truncated).toBe(true);

@@ -4,7 +4,13 @@ import { parseColourTokens, siteColour, siteColours } from '../../../src/lib/des
 import { WORKLOAD_IDS } from '../../../src/lib/content/model';
 
 const sheet = (root: string, theme = '--color-bg: var(--bg);') =>
-  `@import 'tailwindcss';\n@theme inline { ${theme} }\n@theme { --font-sans: system-ui; }\n:root { color-scheme: light dark; ${root} }\n.x { --bg: #000000; }`;
+  [
+    `@import 'tailwindcss';`,
+    `@theme inline { ${theme} }`,
+    '@theme { --font-sans: system-ui; }',
+    `:root { color-scheme: light dark; ${root} }`,
+    '.x { --bg: #000000; }',
+  ].join('\n');
 
 describe('parseColourTokens', () => {
   const BG = '--color-bg: var(--bg);';
