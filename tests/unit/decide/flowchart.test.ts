@@ -192,6 +192,37 @@ function longestPathLayers(nodes: FlowInputNode[], root: string): Map<string, nu
   return layers;
 }
 
+/**
+ * A random tree (no shared nodes, so it can always be drawn without crossings), the same on every
+ * run: questions of 3–10 words with 2 or 3 answers of 1–5 words, results of 1–2 words.
+ */
+function randomTree(seed: number, maxDepth: number): { name: string; root: string; nodes: FlowInputNode[] } {
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const words = 'does it need a stable name storage every node run finish schedule retry replace rollout order'.split(
+    ' ',
+  );
+  const text = (min: number, max: number) =>
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => words[Math.floor(random() * 15)]).join(
+      ' ',
+    );
+  const nodes: FlowInputNode[] = [];
+  const make = (depth: number): string => {
+    const id = `n${nodes.length}`;
+    if (depth === maxDepth || (depth > 0 && random() < 0.35)) {
+      nodes.push(r(id, text(1, 2)));
+      return id;
+    }
+    const node = q(id, `${text(3, 10)}?`, []);
+    nodes.push(node);
+    const answers = random() < 0.2 ? 3 : 2;
+    for (let i = 0; i < answers; i++) node.edges.push({ label: text(1, 5), to: make(depth + 1) });
+    return id;
+  };
+  return { name: `random tree ${seed}`, root: make(0), nodes };
+}
+CASES.push(...[1, 2, 3].map((seed) => randomTree(seed, 4)));
+
 const LAYOUTS = new Map(
   await Promise.all(CASES.map(async (c) => [c.name, await layoutFlowchart(c.nodes, c.root)] as const)),
 );
@@ -344,21 +375,25 @@ describe.each(CASES)('layoutFlowchart: $name', ({ name, root, nodes }) => {
   });
 });
 
-describe('layoutFlowchart: a tree', () => {
-  const { nodes } = CASES.find((c) => c.name === 'realistic staircase tree')!;
-  const layout: FlowLayout = LAYOUTS.get('realistic staircase tree')!;
-  const box = (id: string) => layout.nodes.find((n) => n.id === id)!;
-  const centre = (id: string) => box(id).x + box(id).width / 2;
+describe.each(CASES.filter((c) => c.name === 'realistic staircase tree' || c.name.startsWith('random tree')))(
+  'layoutFlowchart: $name, a tree',
+  ({ name, nodes }) => {
+    const layout: FlowLayout = LAYOUTS.get(name)!;
+    const box = (id: string) => layout.nodes.find((n) => n.id === id)!;
+    const centre = (id: string) => box(id).x + box(id).width / 2;
 
-  it('keeps answers in written order, left to right', () => {
-    for (const n of nodes) {
-      const xs = n.edges.map((e) => centre(e.to));
-      expect(xs).toEqual([...xs].sort((a, b) => a - b));
-    }
-  });
+    it('keeps answers in written order, left to right', () => {
+      for (const n of nodes) {
+        const xs = n.edges.map((e) => centre(e.to));
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+      }
+    });
+  },
+);
 
+describe('layoutFlowchart: the realistic tree', () => {
   it('fits a 48rem (768 px) column', () => {
-    expect(layout.width).toBeLessThanOrEqual(768);
+    expect(LAYOUTS.get('realistic staircase tree')!.width).toBeLessThanOrEqual(768);
   });
 });
 
