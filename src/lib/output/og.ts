@@ -209,7 +209,7 @@ export function ogLayout(spec: OgSpec, site: OgSite): OgLayout {
   const headBlock = eyebrowHeight + lineHeight * title.lines.length;
   const overhang = spec.workload ? Math.max(0, (BIG_MARK - headBlock) / 2) : 0;
   const descriptionGap = Math.max(30, overhang + 22);
-  const block = headBlock + descriptionGap + DESCRIPTION_LINE_HEIGHT * description.length;
+  const block = headBlock + (description.length ? descriptionGap + DESCRIPTION_LINE_HEIGHT * description.length : 0);
   const bandTop = HEADER_Y + 60;
   const top = Math.round(bandTop + (FOOTER_Y - 24 - bandTop - block) / 2);
   const titleTop = top + eyebrowHeight;
@@ -276,18 +276,19 @@ export function ogLayout(spec: OgSpec, site: OgSite): OgLayout {
       optical: true,
     }),
   );
-  parts.push(
-    textPart({
-      role: 'description',
-      lines: description,
-      x: PAD_X,
-      baseline: descriptionBaseline,
-      lineHeight: DESCRIPTION_LINE_HEIGHT,
-      maxWidth: fullWidth,
-      style: DESCRIPTION,
-      fill: colour('muted'),
-    }),
-  );
+  if (description.length)
+    parts.push(
+      textPart({
+        role: 'description',
+        lines: description,
+        x: PAD_X,
+        baseline: descriptionBaseline,
+        lineHeight: DESCRIPTION_LINE_HEIGHT,
+        maxWidth: fullWidth,
+        style: DESCRIPTION,
+        fill: colour('muted'),
+      }),
+    );
   if (spec.workload)
     parts.push({
       kind: 'marks',

@@ -219,6 +219,7 @@ describe('social images of long and awkward text', () => {
     ],
     ['no eyebrow, home page title', { title: site.name, description: long }],
     ['a very long description word', { title: 'Pod', description: 'x'.repeat(300), workload: 'pod' }],
+    ['no description', { title: 'Pod', description: ' ', workload: 'pod' }],
   ])('%s', (_name, spec) => {
     const layout = ogLayout(spec, site);
     expectSound(layout);
