@@ -1,10 +1,10 @@
 /**
  * The public pages of the site: what the sitemap lists and what gets a social image.
- * The 404 page is not public (it is `noindex`).
+ * The 404 page is not public (it is `noindex`). Nothing here loads content, so the unit tests
+ * check the social image of every page with the real text (tests/unit/output/og.test.ts).
  */
-import { getSiteContent, type SiteContent } from './site';
 import { workloadPath } from '../lib/links/urls';
-import type { WorkloadId } from '../lib/content/model';
+import { WORKLOAD_IDS, type WorkloadId } from '../lib/content/model';
 
 export interface PublicPage {
   /** Site path, e.g. "/workloads/statefulset/". */
@@ -19,28 +19,42 @@ export interface PublicPage {
   workload?: WorkloadId;
 }
 
+/** What the pages are made from: SiteContent (src/data/site.ts) has all of it. */
+export interface PagesContent {
+  site: { name: string; tagline: string };
+  workloads: readonly { id: WorkloadId; data: { title: string; summary: string; apiVersion: string } }[];
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "seven": how many workload resources the site compares, as the titles say it. */
+const WORKLOAD_COUNT = NUMBER_WORDS[WORKLOAD_IDS.length] ?? String(WORKLOAD_IDS.length);
+
 // Titles and descriptions of the fixed pages: src/pages/{compare,choose,glossary}.astro read
-// them from here, so the page, its social image and the sitemap always agree.
+// them from here, so the page, its social image and the sitemap always agree. A title says what
+// the page is, because link previews show it on its own.
 const FIXED_PAGES = [
   {
     path: '/compare/',
-    title: 'Compare',
+    title: `Compare all ${WORKLOAD_COUNT} workload resources`,
     description:
-      'All seven Kubernetes workload resources compared on every dimension that matters: identity, storage, scaling, updates, ordering and failure recovery.',
+      'Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob and the bare Pod side by side: ' +
+      'identity, storage, scaling, updates, ordering and failure recovery.',
     eyebrow: 'Comparison table',
   },
   {
     path: '/choose/',
-    title: 'Choose',
+    title: 'Which workload do you need?',
     description:
-      'Which Kubernetes workload do you need? Answer a few questions and get Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or a bare Pod, with the reason and the runner-up.',
+      'Answer a few questions and get Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or a bare Pod, ' +
+      'with the reason and the runner-up.',
     eyebrow: 'Decision guide',
   },
   {
     path: '/glossary/',
-    title: 'Glossary',
+    title: 'Glossary of workload terms',
     description:
-      'The Kubernetes terms the workload pages rely on, each defined in plain words with a link to the official documentation.',
+      'The Kubernetes terms the workload pages rely on, each defined in plain words ' +
+      'with a link to the official documentation.',
     eyebrow: 'Terms, defined',
   },
 ] as const satisfies readonly PublicPage[];
@@ -57,7 +71,7 @@ export function fixedPage(path: (typeof FIXED_PAGES)[number]['path']): {
 }
 
 /** Every public page, home first, then the fixed pages, then the workloads in display order. */
-export function publicPages(content: SiteContent): PublicPage[] {
+export function publicPages(content: PagesContent): PublicPage[] {
   const { site, workloads } = content;
   return [
     {
@@ -75,9 +89,4 @@ export function publicPages(content: SiteContent): PublicPage[] {
       workload: w.id,
     })),
   ];
-}
-
-/** Every public page of the loaded site content. */
-export async function getPublicPages(): Promise<PublicPage[]> {
-  return publicPages(await getSiteContent());
 }

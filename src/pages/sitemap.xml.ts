@@ -1,12 +1,13 @@
 /** The sitemap: every public page, as absolute URLs on the configured site and base path. */
 import type { APIRoute } from 'astro';
-import { getPublicPages } from '../data/pages';
+import { publicPages } from '../data/pages';
+import { getSiteContent } from '../data/site';
 import { escapeXml } from '../lib/output/og';
 import { absoluteUrl } from '../lib/links/urls';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('sitemap.xml: set `site` in astro.config.mjs (SITE_URL); a sitemap needs absolute URLs');
-  const urls = (await getPublicPages()).map(
+  const urls = publicPages(await getSiteContent()).map(
     (page) => `  <url><loc>${escapeXml(absoluteUrl(site, import.meta.env.BASE_URL, page.path))}</loc></url>`,
   );
   const xml = [

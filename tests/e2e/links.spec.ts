@@ -29,7 +29,7 @@ test('a table row and a decision step have the same affordances', async ({ page 
   await page.goto('/compare/');
   await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `[Compare › StatefulSet](${await canonical(page)}#statefulset)`,
+    `[Compare all seven workload resources › StatefulSet](${await canonical(page)}#statefulset)`,
   );
   await page.goto('/choose/');
   await page.locator('.decision-tree').getByRole('button', { name: 'Copy link to Use a StatefulSet' }).click();

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FLOW_OPTIONS,
   layoutFlowchart,
-  textWidth,
-  wrapText,
   type FlowBox,
   type FlowInputNode,
   type FlowLayout,
 } from '../../../src/lib/decide/flowchart';
+import { textWidth } from '../../../src/lib/design/text';
 
 const q = (id: string, label: string, edges: [string, string][]): FlowInputNode => ({
   id,
@@ -193,8 +192,43 @@ function longestPathLayers(nodes: FlowInputNode[], root: string): Map<string, nu
   return layers;
 }
 
-describe.each(CASES)('layoutFlowchart: $name', ({ root, nodes }) => {
-  const layout = layoutFlowchart(nodes, root);
+/**
+ * A random tree (no shared nodes, so it can always be drawn without crossings), the same on every
+ * run: questions of 3–10 words with 2 or 3 answers of 1–5 words, results of 1–2 words.
+ */
+function randomTree(seed: number, maxDepth: number): { name: string; root: string; nodes: FlowInputNode[] } {
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const words = 'does it need a stable name storage every node run finish schedule retry replace rollout order'.split(
+    ' ',
+  );
+  const text = (min: number, max: number) =>
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => words[Math.floor(random() * 15)]).join(
+      ' ',
+    );
+  const nodes: FlowInputNode[] = [];
+  const make = (depth: number): string => {
+    const id = `n${nodes.length}`;
+    if (depth === maxDepth || (depth > 0 && random() < 0.35)) {
+      nodes.push(r(id, text(1, 2)));
+      return id;
+    }
+    const node = q(id, `${text(3, 10)}?`, []);
+    nodes.push(node);
+    const answers = random() < 0.2 ? 3 : 2;
+    for (let i = 0; i < answers; i++) node.edges.push({ label: text(1, 5), to: make(depth + 1) });
+    return id;
+  };
+  return { name: `random tree ${seed}`, root: make(0), nodes };
+}
+CASES.push(...[1, 2, 3].map((seed) => randomTree(seed, 4)));
+
+const LAYOUTS = new Map(
+  await Promise.all(CASES.map(async (c) => [c.name, await layoutFlowchart(c.nodes, c.root)] as const)),
+);
+
+describe.each(CASES)('layoutFlowchart: $name', ({ name, root, nodes }) => {
+  const layout = LAYOUTS.get(name)!;
   const box = (id: string): FlowBox => layout.nodes.find((n) => n.id === id)!;
 
   it('places every node exactly once', () => {
@@ -316,7 +350,8 @@ describe.each(CASES)('layoutFlowchart: $name', ({ root, nodes }) => {
     for (const n of layout.nodes) {
       const result = n.kind === 'result';
       const max = result ? o.resultTextWidth : o.questionTextWidth;
-      const widths = n.lines.map((line) => textWidth(line.text.trimEnd(), o.fontSize, result ? o.resultWeight : 1));
+      const style = { size: o.fontSize, weight: result ? ('bold' as const) : ('regular' as const) };
+      const widths = n.lines.map((line) => textWidth(line.text.trimEnd(), style));
       for (const w of widths) expect(w).toBeLessThanOrEqual(max);
       const content = Math.max(...widths) + (n.icon ? n.icon.size + o.iconGap : 0);
       expect(n.width).toBeGreaterThanOrEqual(content + 2 * o.paddingX - EPS);
@@ -324,35 +359,41 @@ describe.each(CASES)('layoutFlowchart: $name', ({ root, nodes }) => {
       expect(n.lines.map((l) => l.text).join('')).toBe(n.label.trim().replace(/\s+/g, ' '));
     }
     for (const e of layout.edges) {
-      const widths = e.labelBox.lines.map((line) => textWidth(line.text.trimEnd(), o.labelFontSize));
+      const widths = e.labelBox.lines.map((line) =>
+        textWidth(line.text.trimEnd(), { size: o.labelFontSize, weight: 'regular' }),
+      );
       for (const w of widths) expect(w).toBeLessThanOrEqual(o.labelTextWidth);
       expect(e.labelBox.width).toBeGreaterThanOrEqual(Math.max(...widths) + 2 * o.labelPaddingX - EPS);
       expect(e.labelBox.lines.map((l) => l.text).join('')).toBe(e.label.trim().replace(/\s+/g, ' '));
     }
   });
 
-  it('is deterministic, whatever the order of the input nodes', () => {
-    expect(layoutFlowchart(nodes, root)).toEqual(layout);
-    expect(layoutFlowchart([...nodes].reverse(), root)).toEqual(layout);
-    expect(JSON.stringify(layoutFlowchart(nodes, root))).toBe(JSON.stringify(layout));
+  it('is deterministic, whatever the order of the input nodes', async () => {
+    expect(await layoutFlowchart(nodes, root)).toEqual(layout);
+    expect(await layoutFlowchart([...nodes].reverse(), root)).toEqual(layout);
+    expect(JSON.stringify(await layoutFlowchart(nodes, root))).toBe(JSON.stringify(layout));
   });
 });
 
-describe('layoutFlowchart: a tree', () => {
-  const { root, nodes } = CASES.find((c) => c.name === 'realistic staircase tree')!;
-  const layout: FlowLayout = layoutFlowchart(nodes, root);
-  const box = (id: string) => layout.nodes.find((n) => n.id === id)!;
-  const centre = (id: string) => box(id).x + box(id).width / 2;
+describe.each(CASES.filter((c) => c.name === 'realistic staircase tree' || c.name.startsWith('random tree')))(
+  'layoutFlowchart: $name, a tree',
+  ({ name, nodes }) => {
+    const layout: FlowLayout = LAYOUTS.get(name)!;
+    const box = (id: string) => layout.nodes.find((n) => n.id === id)!;
+    const centre = (id: string) => box(id).x + box(id).width / 2;
 
-  it('keeps answers in written order, left to right', () => {
-    for (const n of nodes) {
-      const xs = n.edges.map((e) => centre(e.to));
-      expect(xs).toEqual([...xs].sort((a, b) => a - b));
-    }
-  });
+    it('keeps answers in written order, left to right', () => {
+      for (const n of nodes) {
+        const xs = n.edges.map((e) => centre(e.to));
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+      }
+    });
+  },
+);
 
+describe('layoutFlowchart: the realistic tree', () => {
   it('fits a 48rem (768 px) column', () => {
-    expect(layout.width).toBeLessThanOrEqual(768);
+    expect(LAYOUTS.get('realistic staircase tree')!.width).toBeLessThanOrEqual(768);
   });
 });
 
@@ -413,44 +454,7 @@ describe('layoutFlowchart: broken graphs', () => {
       ],
       error: /unique/,
     },
-  ])('throws on $name', ({ root, nodes, error }) => {
-    expect(() => layoutFlowchart(nodes, root)).toThrow(error);
-  });
-});
-
-describe('wrapText', () => {
-  const measure = (s: string) => textWidth(s, 14);
-  it.each([
-    { text: 'Job', max: 100, lines: 1 },
-    { text: 'Does the work finish and exit on its own?', max: 150, lines: 2 },
-    { text: 'Does each replica need a stable name and its own storage?', max: 150, lines: 3 },
-    { text: 'Supercalifragilisticexpialidocious', max: 80, lines: 3 },
-    { text: '  spaced   out   words  ', max: 60, lines: 3 },
-  ])('wraps "$text" into $lines lines within $max px', ({ text, max, lines }) => {
-    const wrapped = wrapText(text, max, measure);
-    expect(wrapped).toHaveLength(lines);
-    for (const line of wrapped) expect(measure(line)).toBeLessThanOrEqual(max);
-    expect(wrapped.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
-  });
-
-  it('balances lines instead of leaving one short word on the last line', () => {
-    const [first, second] = wrapText('Should it run on a schedule, say every night?', 260, measure);
-    expect(Math.abs(measure(first!) - measure(second!))).toBeLessThan(measure('schedule,'));
-  });
-});
-
-describe('textWidth', () => {
-  it.each([
-    { a: 'iiii', b: 'mmmm' },
-    { a: 'short', b: 'a longer text' },
-    { a: 'Job', b: 'JOB' },
-  ])('measures "$a" narrower than "$b"', ({ a, b }) => {
-    expect(textWidth(a, 14)).toBeLessThan(textWidth(b, 14));
-  });
-
-  it('scales with font size and weight and ignores combining accents', () => {
-    expect(textWidth('Pod', 28)).toBeCloseTo(2 * textWidth('Pod', 14));
-    expect(textWidth('Pod', 14, 1.1)).toBeCloseTo(1.1 * textWidth('Pod', 14));
-    expect(textWidth('café', 14)).toBeCloseTo(textWidth('cafe', 14));
+  ])('throws on $name', async ({ root, nodes, error }) => {
+    await expect(layoutFlowchart(nodes, root)).rejects.toThrow(error);
   });
 });

@@ -1,26 +1,28 @@
-import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
-  breakWord,
   escapeXml,
   fitTitle,
   ogImagePath,
+  ogLayout,
   ogSlug,
   ogSvg,
-  textWidth,
-  truncateToWidth,
-  wrapText,
   OG_HEIGHT,
   OG_WIDTH,
-  type OgCard,
-  type TextStyle,
+  type OgBox,
+  type OgLayout,
+  type OgSite,
+  type OgSpec,
 } from '../../../src/lib/output/og';
+import { publicPages, type PagesContent } from '../../../src/data/pages';
+import { inkBox, textWidth } from '../../../src/lib/design/text';
 import { MARK_PATHS } from '../../../src/lib/design/marks';
-
-const REGULAR: TextStyle = { size: 32, weight: 'regular' };
-const BOLD: TextStyle = { size: 92, weight: 'bold' };
+import { siteColour } from '../../../src/lib/design/tokens';
+import type { WorkloadId } from '../../../src/lib/content/model';
 
 describe('ogSlug and ogImagePath', () => {
-  test.each([
+  it.each([
     ['/', 'index', '/og/index.png'],
     ['/compare/', 'compare', '/og/compare.png'],
     ['/workloads/statefulset/', 'workloads/statefulset', '/og/workloads/statefulset.png'],
@@ -32,7 +34,7 @@ describe('ogSlug and ogImagePath', () => {
 });
 
 describe('escapeXml', () => {
-  test.each([
+  it.each([
     ['plain', 'plain'],
     ['A & B', 'A &amp; B'],
     ['<script>', '&lt;script&gt;'],
@@ -43,119 +45,8 @@ describe('escapeXml', () => {
   });
 });
 
-describe('textWidth (DejaVu width model)', () => {
-  test.each<[string, TextStyle, number]>([
-    ['', REGULAR, 0],
-    [' ', { size: 1000, weight: 'regular' }, 318],
-    ['i', { size: 1000, weight: 'bold' }, 343],
-    ['W', { size: 1000, weight: 'regular' }, 989],
-    ['…', { size: 100, weight: 'regular' }, 100],
-    // Unknown characters are assumed wide (0.70 em regular), never narrow.
-    ['é', { size: 100, weight: 'regular' }, 70],
-    // Letter spacing is added after every character.
-    ['ab', { size: 10, weight: 'regular', letterSpacing: 2 }, 6.13 + 6.35 + 4],
-  ])('%j at %o is %d px', (text, style, width) => {
-    expect(textWidth(text, style)).toBeCloseTo(width, 5);
-  });
-
-  test('bold is wider than regular', () => {
-    expect(textWidth('StatefulSet', { size: 50, weight: 'bold' })).toBeGreaterThan(
-      textWidth('StatefulSet', { size: 50, weight: 'regular' }),
-    );
-  });
-});
-
-describe('truncateToWidth', () => {
-  const width = (text: string) => textWidth(text, REGULAR);
-  test.each<[string, string, number, string]>([
-    ['fits unchanged', 'Runs Pods on every node.', 1000, 'Runs Pods on every node.'],
-    ['collapses whitespace', '  Runs   Pods\n on nodes ', 1000, 'Runs Pods on nodes'],
-    [
-      'keeps a whole sentence, without an ellipsis',
-      'Which workload resource should run your app? Deployment, StatefulSet and DaemonSet compared.',
-      width('Which workload resource should run your app? Deployment'),
-      'Which workload resource should run your app?',
-    ],
-    [
-      'prefers the end of a clause',
-      'Runs Pods that each keep a stable name, a stable network identity and their own volume.',
-      width('Runs Pods that each keep a stable name, a stable network'),
-      'Runs Pods that each keep a stable name…',
-    ],
-    [
-      'cuts between words, dropping a trailing small word',
-      'Creates Jobs on a repeating schedule written in cron syntax',
-      width('Creates Jobs on a repeating schedule written in'),
-      'Creates Jobs on a repeating schedule written…',
-    ],
-    [
-      'drops trailing punctuation before the ellipsis',
-      'Deployments & ReplicaSets and StatefulSets',
-      width('Deployments & Replica'),
-      'Deployments…',
-    ],
-    ['cuts a single word that is too wide', 'HorizontalPodAutoscaler', width('Horizontal…'), 'Horizontal…'],
-  ])('%s', (_name, text, maxWidth, expected) => {
-    const result = truncateToWidth(text, maxWidth, REGULAR);
-    expect(result).toBe(expected);
-    expect(width(result)).toBeLessThanOrEqual(maxWidth);
-  });
-
-  test('a short first clause does not waste the line', () => {
-    const text = 'Pods, in order, with stable names and their own persistent volumes across restarts';
-    expect(truncateToWidth(text, 600, REGULAR)).not.toBe('Pods, in order…');
-  });
-});
-
-describe('breakWord', () => {
-  test.each<[string, string, number, string[]]>([
-    [
-      'at camel-case humps',
-      'HorizontalPodAutoscaler',
-      textWidth('HorizontalPodAuto', BOLD),
-      ['HorizontalPod', 'Autoscaler'],
-    ],
-    ['after a slash', 'networking.k8s.io/v1', textWidth('networking.k8s.io/', BOLD) + 1, ['networking.k8s.io/', 'v1']],
-    ['between characters when there is no better place', 'aaaaaaaa', textWidth('aaa', BOLD) + 1, ['aaa', 'aaa', 'aa']],
-  ])('%s', (_name, word, maxWidth, pieces) => {
-    expect(breakWord(word, maxWidth, BOLD)).toEqual(pieces);
-  });
-});
-
-describe('wrapText', () => {
-  test.each<[string, string, number, number, string[], boolean]>([
-    ['one line', 'StatefulSet', 1000, 2, ['StatefulSet'], false],
-    [
-      'greedy wrap',
-      'Which workload do you need?',
-      textWidth('Which workload do', BOLD),
-      3,
-      ['Which workload do', 'you need?'],
-      false,
-    ],
-    ['empty', '   ', 1000, 2, [], false],
-    [
-      'ellipsis past maxLines',
-      'one two three four five six seven eight',
-      textWidth('one two three', BOLD),
-      2,
-      ['one two three', 'four five six…'],
-      true,
-    ],
-  ])('%s', (_name, text, maxWidth, maxLines, lines, truncated) => {
-    const result = wrapText(text, maxWidth, BOLD, maxLines);
-    expect(result.lines).toEqual(lines);
-    expect(result.truncated).toBe(truncated);
-    for (const line of result.lines) expect(textWidth(line, BOLD)).toBeLessThanOrEqual(maxWidth);
-  });
-
-  test('reports a broken word', () => {
-    expect(wrapText('HorizontalPodAutoscaler rules', 500, BOLD).broken).toBe(true);
-  });
-});
-
 describe('fitTitle', () => {
-  test.each<[string, number, number, number]>([
+  it.each<[string, number, number, number]>([
     ['StatefulSet', 744, 92, 1],
     ['Kubernetes workloads, compared', 1024, 76, 2],
     ['Kubernetes workloads, compared', 744, 64, 3],
@@ -164,27 +55,188 @@ describe('fitTitle', () => {
     const fitted = fitTitle(title, maxWidth);
     expect(fitted.size).toBe(size);
     expect(fitted.lines).toHaveLength(lineCount);
-    for (const line of fitted.lines)
-      expect(textWidth(line, { size: fitted.size, weight: 'bold' })).toBeLessThanOrEqual(maxWidth);
+    for (const line of fitted.lines) expect(textWidth(line, { size, weight: 'bold' })).toBeLessThanOrEqual(maxWidth);
   });
 
-  test('prefers a smaller size to breaking a word', () => {
+  it('prefers a smaller size to breaking a word', () => {
     // At 92 px and 76 px the word is wider than 900 px; at 64 px it fits.
     expect(fitTitle('PodDisruptionBudgets', 900)).toEqual({ size: 64, lines: ['PodDisruptionBudgets'] });
   });
 });
 
+/** The site and its public pages with the text as written in src/content. */
+function realPages(): { site: OgSite; pages: ReturnType<typeof publicPages> } {
+  const [site] = parse(readFileSync('src/content/site.yaml', 'utf8')) as {
+    name: string;
+    tagline: string;
+    kubernetesVersion: string;
+  }[];
+  const workloads = readdirSync('src/content/workloads').map((file) => ({
+    id: file.replace(/\.mdx$/, '') as WorkloadId,
+    data: parse(
+      readFileSync(`src/content/workloads/${file}`, 'utf8').split(/^---$/m)[1]!,
+    ) as PagesContent['workloads'][number]['data'],
+  }));
+  return {
+    site: { name: site!.name, kubernetesVersion: site!.kubernetesVersion },
+    pages: publicPages({ site: site!, workloads }),
+  };
+}
+
+const inside = (inner: OgBox, outer: OgBox): boolean =>
+  inner.x >= outer.x - 0.01 &&
+  inner.y >= outer.y - 0.01 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.01 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.01;
+const overlap = (a: OgBox, b: OgBox): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+// Link previews crop and round the image's edges: everything stays 64 px from the sides, 24 px from top and bottom.
+const SAFE: OgBox = { x: 64, y: 24, width: OG_WIDTH - 128, height: OG_HEIGHT - 48 };
+
+/**
+ * What every image must hold to: each part inside the image's safe area and apart from every other part; each
+ * line measured no wider than its box, and its ink (the glyph outlines, from the font) inside it,
+ * clear of the other lines; each mark inside its box; and the SVG drawing every line where the
+ * layout put it.
+ */
+function expectSound(layout: OgLayout): void {
+  const { parts } = layout;
+  for (const part of parts) expect(inside(part.box, SAFE), `${part.role} inside the safe area`).toBe(true);
+  parts.forEach((a, i) =>
+    parts.slice(i + 1).forEach((b) => expect(overlap(a.box, b.box), `${a.role} overlaps ${b.role}`).toBe(false)),
+  );
+  const svg = ogSvg(layout);
+  for (const part of parts) {
+    if (part.kind === 'text' || part.kind === 'pill') {
+      const inks = part.lines.map((line) => {
+        expect(line.width).toBeCloseTo(textWidth(line.text, part.style));
+        expect(line.x + line.width, `"${line.text}" fits its ${part.role} box`).toBeLessThanOrEqual(
+          part.box.x + part.box.width + 0.01,
+        );
+        const ink = inkBox(line.text, part.style);
+        const box = {
+          x: line.x + ink.left,
+          y: line.baseline + ink.top,
+          width: ink.right - ink.left,
+          height: ink.bottom - ink.top,
+        };
+        expect(inside(box, part.box), `the ink of "${line.text}" inside its ${part.role} box`).toBe(true);
+        expect(svg).toContain(`<text x="${line.x}" y="${line.baseline}"`);
+        expect(svg).toContain(`>${escapeXml(line.text)}</text>`);
+        return box;
+      });
+      inks.forEach((a, i) => inks.slice(i + 1).forEach((b) => expect(overlap(a, b), part.role).toBe(false)));
+    }
+    if (part.kind === 'marks')
+      for (const mark of part.marks) {
+        expect(inside({ ...mark, width: mark.size, height: mark.size }, part.box), part.role).toBe(true);
+        expect(svg).toContain(MARK_PATHS[mark.workload]);
+      }
+  }
+}
+
+const textOf = (layout: OgLayout, role: string): string[] =>
+  layout.parts.flatMap((part) => (part.role === role && 'lines' in part ? part.lines.map((line) => line.text) : []));
+
+describe('the social image of every public page, with its real text', () => {
+  const { site, pages } = realPages();
+
+  it('covers the home page, the three fixed pages and the seven workloads', () => {
+    expect(pages).toHaveLength(11);
+  });
+
+  describe.each(pages)('$path', (page) => {
+    const spec: OgSpec = {
+      title: page.title,
+      description: page.description,
+      eyebrow: page.eyebrow,
+      workload: page.workload,
+    };
+    const layout = ogLayout(spec, site);
+
+    it('keeps every line inside its box and nothing overlapping', () => expectSound(layout));
+
+    it('shows the whole title and eyebrow, and the description in at most two lines', () => {
+      expect(textOf(layout, 'title').join(' ')).toBe(page.title);
+      expect(textOf(layout, 'eyebrow')).toEqual([page.eyebrow]);
+      const description = textOf(layout, 'description');
+      expect(description.length).toBeGreaterThanOrEqual(1);
+      expect(description.length).toBeLessThanOrEqual(2);
+      const shown = description.join(' ');
+      // Whole, or cut after the second line: at a sentence's end or with an ellipsis.
+      if (shown !== page.description) {
+        expect(description).toHaveLength(2);
+        expect(page.description.startsWith(shown.replace(/…$/, '').replace(/[.!?]$/, ''))).toBe(true);
+      }
+    });
+  });
+
+  it('says what the compare page is', () => {
+    const compare = pages.find((p) => p.path === '/compare/')!;
+    expect(compare.title).toBe('Compare all seven workload resources');
+    const layout = ogLayout(compare, site);
+    expect(textOf(layout, 'title').join(' ')).toBe('Compare all seven workload resources');
+  });
+
+  it('wraps a long description to two lines instead of cutting it after one', () => {
+    const statefulset = pages.find((p) => p.workload === 'statefulset')!;
+    expect(textOf(ogLayout(statefulset, site), 'description')).toHaveLength(2);
+  });
+});
+
+describe('social images of long and awkward text', () => {
+  const site: OgSite = { name: 'Kubernetes workloads, compared', kubernetesVersion: '1.37' };
+  const long =
+    'A description that goes on for much longer than two lines of the image could ever hold, naming ' +
+    'Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob and the bare Pod, and then some more.';
+  it.each<[string, OgSpec]>([
+    [
+      'a short workload page',
+      {
+        title: 'Job',
+        description: 'Runs Pods to completion.',
+        eyebrow: 'Workload resource · batch/v1',
+        workload: 'job',
+      },
+    ],
+    [
+      'a title longer than three lines',
+      {
+        title:
+          'A very long page title that goes on and on about workload resources and more than three lines would hold',
+        description: long,
+        eyebrow: 'An eyebrow that is itself far too long to fit on its one line beside the mark of a workload',
+        workload: 'statefulset',
+      },
+    ],
+    [
+      'a word wider than the image',
+      { title: 'PodDisruptionBudgetsAndHorizontalPodAutoscalersEverywhere', description: long },
+    ],
+    [
+      'accents and descenders',
+      { title: 'Égalité, jauge, typographie', description: 'Ça débute à l’échelle: “quotes” — dashes.' },
+    ],
+    ['no eyebrow, home page title', { title: site.name, description: long }],
+    ['a very long description word', { title: 'Pod', description: 'x'.repeat(300), workload: 'pod' }],
+    ['no description', { title: 'Pod', description: ' ', workload: 'pod' }],
+  ])('%s', (_name, spec) => {
+    const layout = ogLayout(spec, site);
+    expectSound(layout);
+    expect(textOf(layout, 'description').length).toBeLessThanOrEqual(2);
+    expect(textOf(layout, 'title').length).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('ogSvg', () => {
-  const base: OgCard = {
+  const site: OgSite = { name: 'Kubernetes workloads, compared', kubernetesVersion: '1.36' };
+  const base: OgSpec = {
     title: 'StatefulSet',
     description: 'Runs Pods that each keep a stable name, a stable network identity and their own persistent volume.',
-    siteName: 'Kubernetes workloads, compared',
-    kubernetesVersion: '1.36',
     eyebrow: 'Workload resource · apps/v1',
   };
-  const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
-  test.each<[string, OgCard, string[], string[]]>([
+  it.each<[string, OgSpec, string[], string[]]>([
     [
       'a workload page',
       { ...base, workload: 'statefulset' },
@@ -205,13 +257,13 @@ describe('ogSvg', () => {
     ],
     [
       'the home page leaves the site name out of the header',
-      { ...base, title: base.siteName },
+      { ...base, title: site.name },
       [],
       ['>Kubernetes workloads, compared</text><text'],
     ],
     ['escapes text', { ...base, title: 'Pods & <Jobs>' }, ['Pods &amp; &lt;Jobs&gt;'], ['<Jobs>']],
-  ])('%s', (_name, card, present, absent) => {
-    const svg = ogSvg(card);
+  ])('%s', (_name, spec, present, absent) => {
+    const svg = ogSvg(ogLayout(spec, site));
     expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}"`)).toBe(
       true,
     );
@@ -219,21 +271,11 @@ describe('ogSvg', () => {
     for (const fragment of absent) expect(svg).not.toContain(fragment);
   });
 
-  test('the subtitle is one line that fits the image', () => {
-    const svg = ogSvg({ ...base, workload: 'statefulset' });
-    const subtitle = texts(svg).find((t) => t?.startsWith('Runs Pods'));
-    expect(subtitle).toBeDefined();
-    expect(textWidth(subtitle ?? '', { size: 32, weight: 'regular' })).toBeLessThanOrEqual(OG_WIDTH - 96 - 80);
-  });
-
-  test('every text element sits inside the image', () => {
-    const svg = ogSvg({
-      ...base,
-      title: 'A very long page title that goes on and on about workload resources and more',
-    });
-    for (const [, y] of svg.matchAll(/<text x="\d+" y="(\d+)"/g)) {
-      expect(Number(y)).toBeGreaterThan(0);
-      expect(Number(y)).toBeLessThan(OG_HEIGHT);
-    }
+  it('paints with the dark scheme’s tokens from the stylesheet, the workload’s colour as the accent', () => {
+    const svg = ogSvg(ogLayout({ ...base, workload: 'job' }, site));
+    expect(svg).toContain(`stop-color="${siteColour('bg', 'dark')}"`);
+    expect(svg).toContain(`fill="${siteColour('ink', 'dark')}"`);
+    expect(svg).toContain(`fill="${siteColour('job', 'dark')}"`);
+    expect(svg).not.toContain(siteColour('bg', 'light'));
   });
 });
