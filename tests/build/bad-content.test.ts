@@ -59,6 +59,23 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     expect(output).toMatch(/kind: is required: add this field/);
     expect(dist).toBe(false);
   });
+  it('an MDX page with an unknown term and a Markdown heading, each named by file and line', async () => {
+    let lines: string[] = [];
+    const { code, output, dist } = await buildWith('src/content/workloads/job.mdx', (t) => {
+      const edited = `${t.trimEnd()}\n\nA <Term id="no-such-term">term</Term>.\n\n## Notes\n\nText.\n`;
+      lines = edited.split('\n');
+      return edited;
+    });
+    const line = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(code).not.toBe(0);
+    const file = 'src/content/workloads/job.mdx';
+    const term = '<Term id="no-such-term">: "no-such-term" is not in src/content/glossary.yaml';
+    expect(output).toContain(`${file}:${line('no-such-term')} › job › ${term}`);
+    expect(output).toContain(
+      `${file}:${line('## Notes')} › job › heading: Markdown heading "Notes" has no explicit id`,
+    );
+    expect(dist).toBe(false);
+  });
   it('a dimension with a value for an unknown workload', async () => {
     const { code, output, dist } = await buildWith('src/content/dimensions.yaml', (t) =>
       t.replace(
