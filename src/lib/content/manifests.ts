@@ -22,11 +22,13 @@ import { validate as podDisruptionBudget } from 'kubernetes-models/_schemas/IoK8
 
 /**
  * The Kubernetes minor whose API schema the manifests are checked against: the OpenAPI document
- * `kubernetes-models` 5.x was generated from (v1.36.0). This is a fact about the package, not
+ * `kubernetes-models` (SCHEMA_PACKAGE_VERSION) was generated from: v1.36.0. A fact about the package, not
  * about the site: the site's reviewed version lives in src/content/site.yaml and may be newer when
  * no package for that release exists yet (none for v1.37 does), so pages name this one apart.
  */
 export const SCHEMA_VERSION = '1.36';
+/** The `kubernetes-models` minor that SCHEMA_VERSION was read from: a newer one may describe a newer release. */
+export const SCHEMA_PACKAGE_VERSION = '5.1';
 
 interface AjvError {
   instancePath: string;
