@@ -100,13 +100,13 @@ async function load(): Promise<SiteContent> {
     order: w.data.order,
     reviewedFor: w.data.reviewedFor,
     related: w.data.related,
-    headings: page.headings,
+    headings: page?.headings,
   }));
 
   assertNoProblems([
     ...rawProblems,
     ...pages.flatMap(({ problems }) => problems),
-    ...pages.flatMap(({ workload, file, page }) => checkMdxPage(file, workload.id, page, known)),
+    ...pages.flatMap(({ workload, file, page }) => (page ? checkMdxPage(file, workload.id, page, known) : [])),
     ...checkWorkloads(workloadInputs, site.kubernetesVersion),
     ...checkDimensions(
       'src/content/dimensions.yaml',
@@ -124,9 +124,11 @@ async function load(): Promise<SiteContent> {
 
   const sortedWorkloads = [...workloads].sort((a, b) => a.data.order - b.data.order) as WorkloadEntry[];
   const sortedDimensions = [...dimensions].sort((a, b) => a.data.order - b.data.order);
-  // Every heading has a string id here: checkMdxPage stopped the build otherwise.
-  const toc = (page: MdxPage): TocHeading[] =>
-    page.headings.flatMap((h) => (h.id.kind === 'string' ? [{ level: h.level, id: h.id.value, text: h.text }] : []));
+  // Every page parsed and every heading has a string id here: the checks above stopped the build otherwise.
+  const toc = (page: MdxPage | undefined): TocHeading[] =>
+    (page?.headings ?? []).flatMap((h) =>
+      h.id.kind === 'string' ? [{ level: h.level, id: h.id.value, text: h.text }] : [],
+    );
   return {
     site,
     workloads: sortedWorkloads,

@@ -32,8 +32,8 @@ export interface WorkloadInput {
   order: number;
   reviewedFor: string;
   related: { workload: string }[];
-  /** Section headings of the page's MDX body, in document order. */
-  headings: MdxHeading[];
+  /** Section headings of the page's MDX body, in document order; undefined when the body is not valid MDX. */
+  headings?: MdxHeading[];
 }
 export interface DimensionInput {
   id: string;
@@ -138,6 +138,7 @@ export function checkWorkloads(workloads: WorkloadInput[], siteVersion: string):
     w.related.forEach((r, i) => {
       if (r.workload === w.id) at(`related[${i}].workload`, 'points at the page itself: name a different workload');
     });
+    if (!w.headings) continue;
     const h2 = w.headings.flatMap((h) => (h.level === 2 && h.id.kind === 'string' ? [h.id.value] : []));
     for (const section of REQUIRED_SECTIONS) {
       if (!h2.includes(section)) at('body', `has no section <H2 id="${section}">: every workload page needs it`);
@@ -282,19 +283,18 @@ export function checkDecisions(file: string, nodes: DecisionInput[]): ContentPro
   return problems;
 }
 
-/** Reads an MDX file's syntax tree; source that is not valid MDX is a problem at its line (the page is then empty). */
+/** Reads an MDX file's syntax tree; source that is not valid MDX gives no page and a problem at its line. */
 export function readMdxSource(
   file: string,
   entry: string,
   source: string,
-): { page: MdxPage; problems: ContentProblem[] } {
+): { page?: MdxPage; problems: ContentProblem[] } {
   try {
     return { page: readMdxPage(source), problems: [] };
   } catch (error) {
     const { line, reason } = error as { line?: number; reason?: string };
     const message = `is not valid MDX: ${reason ?? (error as Error).message}`;
-    const page: MdxPage = { headings: [], foreignHeadings: [], references: [], citations: [], fences: [] };
-    return { page, problems: [{ file, line, entry, field: '(mdx)', message }] };
+    return { problems: [{ file, line, entry, field: '(mdx)', message }] };
   }
 }
 

@@ -27,14 +27,14 @@ describe('every workload page', () => {
     expect(mdxFiles.map((f) => f.replace(/^.*\/|\.mdx$/g, '')).sort()).toEqual([...WORKLOAD_IDS].sort());
   });
   it.each(pages)('$file follows the MDX rules', ({ file, page, problems }) => {
-    expect([...problems, ...checkMdxPage(file, file, page, known)].map(formatProblem)).toEqual([]);
+    expect([...problems, ...(page ? checkMdxPage(file, file, page, known) : [])].map(formatProblem)).toEqual([]);
   });
 });
 
 describe('every citation is a kubernetes.io docs URL with a section anchor', () => {
   const citations = [
     ...yamlFiles.flatMap((file) => yamlCitations(file, parse(readFileSync(file, 'utf8')))),
-    ...pages.flatMap(({ file, page }) => mdxCitations(file, page)),
+    ...pages.flatMap(({ file, page }) => (page ? mdxCitations(file, page) : [])),
   ];
   it('finds the citations', () => {
     expect(citations.length).toBeGreaterThan(300);

@@ -88,6 +88,11 @@ describe('checkWorkloads', () => {
       ],
     ],
     [
+      'no section problems for a page whose MDX did not parse (readMdxSource reports that)',
+      allWorkloads().map((w) => (w.id === 'pod' ? { ...w, headings: undefined } : w)),
+      [],
+    ],
+    [
       'further sections between the required ones',
       allWorkloads().map((w) =>
         w.id === 'pod' ? { ...w, headings: [h2('purpose'), h2('misconceptions'), ...headings.slice(1)] } : w,

@@ -14,7 +14,7 @@ const known: KnownIds = {
 function report(name: string): string[] {
   const file = `tests/fixtures/mdx/${name}.mdx`;
   const { page, problems } = readMdxSource(file, 'fixture', readFileSync(file, 'utf8'));
-  return [...problems, ...checkMdxPage(file, 'fixture', page, known)].map(formatProblem);
+  return [...problems, ...(page ? checkMdxPage(file, 'fixture', page, known) : [])].map(formatProblem);
 }
 
 describe('checkMdxPage', () => {
