@@ -15,7 +15,7 @@ export default defineConfig({
   // headers file so their paths get its caching rules.
   integrations: [mdx(), siteChecks(), markdownTwins(), pageCss(), staticHeaders()],
   // Highlighters write inline style attributes, which the Content-Security-Policy forbids;
-  // manifests are highlighted with classes at build time (src/lib/output/highlight-yaml.ts).
+  // manifests and MDX fences get Shiki with classes instead (src/lib/output/highlight.ts).
   markdown: { syntaxHighlight: false },
   vite: {
     plugins: [tailwindcss()],

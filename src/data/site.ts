@@ -10,13 +10,13 @@ import {
   assertNoProblems,
   checkDecisions,
   checkDimensions,
+  checkMdxPage,
   checkRawIds,
-  checkRelated,
   checkWorkloads,
+  readMdxSource,
   type ContentProblem,
 } from '../lib/content/integrity';
-import { extractHeadings, type SourceHeading } from '../lib/content/headings';
-import { extractJsxAttribute } from '../lib/content/mdx-refs';
+import type { MdxHeading, MdxPage } from '../lib/content/mdx';
 import type { WorkloadId } from '../lib/content/model';
 
 export type WorkloadEntry = CollectionEntry<'workloads'> & { id: WorkloadId };
@@ -27,10 +27,12 @@ export interface SiteContent {
   site: CollectionEntry<'site'>['data'];
   /** Workloads in display order. */
   workloads: WorkloadEntry[];
-  /** Explicit headings of each workload page, from its MDX source. */
-  headings: Map<WorkloadId, SourceHeading[]>;
+  /** Section headings of each workload page (its table of contents), read from the MDX syntax tree. */
+  headings: Map<WorkloadId, TocHeading[]>;
   /** Dimensions in column order (the seed's six first). */
   dimensions: DimensionEntry[];
+  /** Ids of the seed explainer's dimensions (`seed: true`), in column order: the "at a glance" columns. */
+  seedDimensions: string[];
   decisions: DecisionEntry[];
   mistakes: CollectionEntry<'mistakes'>[];
   glossary: CollectionEntry<'glossary'>[];
@@ -38,6 +40,13 @@ export interface SiteContent {
   /** Version-sensitive features, in file order. */
   features: CollectionEntry<'features'>[];
   manifests: CollectionEntry<'manifests'>[];
+}
+
+/** A heading as the table of contents lists it. */
+export interface TocHeading {
+  level: MdxHeading['level'];
+  id: string;
+  text: string;
 }
 
 const YAML_LISTS = ['dimensions', 'decisions', 'mistakes', 'glossary', 'aliases', 'features'] as const;
@@ -74,48 +83,31 @@ async function load(): Promise<SiteContent> {
   const site = siteEntries.find((entry) => entry.id === 'site')?.data;
   if (!site) throw new Error('src/content/site.yaml › site: the entry with id "site" is missing');
 
-  const workloadInputs = workloads.map((w) => ({
+  const pages = await Promise.all(
+    workloads.map(async (w) => {
+      const file = w.filePath ?? `src/content/workloads/${w.id}.mdx`;
+      return { workload: w, file, ...readMdxSource(file, w.id, await readFile(file, 'utf8')) };
+    }),
+  );
+  const known = {
+    Term: new Set(glossary.map((term) => term.id)),
+    Manifest: new Set(manifests.map((manifest) => manifest.id)),
+    Feature: new Set(features.map((feature) => feature.id)),
+  };
+  const workloadInputs = pages.map(({ workload: w, file, page }) => ({
     id: w.id,
-    file: w.filePath ?? `src/content/workloads/${w.id}.mdx`,
+    file,
     order: w.data.order,
     reviewedFor: w.data.reviewedFor,
     related: w.data.related,
-    body: w.body ?? '',
+    headings: page?.headings,
   }));
-  const termIds = new Set(glossary.map((term) => term.id));
-  const manifestIds = new Set(manifests.map((manifest) => manifest.id));
-  const featureIds = new Set(features.map((feature) => feature.id));
-  const refProblems: ContentProblem[] = workloadInputs.flatMap((w) => [
-    ...extractJsxAttribute(w.body, 'Term', 'id')
-      .filter((ref) => !termIds.has(ref.value))
-      .map((ref) => ({
-        file: w.file,
-        entry: w.id,
-        field: `body line ${ref.line}`,
-        message: `<Term id="${ref.value}"> is not in src/content/glossary.yaml: add the term or fix the id`,
-      })),
-    ...extractJsxAttribute(w.body, 'Manifest', 'id')
-      .filter((ref) => !manifestIds.has(ref.value))
-      .map((ref) => ({
-        file: w.file,
-        entry: w.id,
-        field: `body line ${ref.line}`,
-        message: `<Manifest id="${ref.value}"> has no file src/content/manifests/${ref.value}.yaml`,
-      })),
-    ...extractJsxAttribute(w.body, 'Feature', 'id')
-      .filter((ref) => !featureIds.has(ref.value))
-      .map((ref) => ({
-        file: w.file,
-        entry: w.id,
-        field: `body line ${ref.line}`,
-        message: `<Feature id="${ref.value}"> is not in src/content/features.yaml: add the feature or fix the id`,
-      })),
-  ]);
 
   assertNoProblems([
     ...rawProblems,
+    ...pages.flatMap(({ problems }) => problems),
+    ...pages.flatMap(({ workload, file, page }) => (page ? checkMdxPage(file, workload.id, page, known) : [])),
     ...checkWorkloads(workloadInputs, site.kubernetesVersion),
-    ...checkRelated(workloadInputs),
     ...checkDimensions(
       'src/content/dimensions.yaml',
       dimensions.map((d) => ({ id: d.id, order: d.data.order, values: d.data.values })),
@@ -128,15 +120,21 @@ async function load(): Promise<SiteContent> {
           : { id: d.id, type: 'result' as const, runnerUp: d.data.runnerUp },
       ),
     ),
-    ...refProblems,
   ]);
 
   const sortedWorkloads = [...workloads].sort((a, b) => a.data.order - b.data.order) as WorkloadEntry[];
+  const sortedDimensions = [...dimensions].sort((a, b) => a.data.order - b.data.order);
+  // Every page parsed and every heading has a string id here: the checks above stopped the build otherwise.
+  const toc = (page: MdxPage | undefined): TocHeading[] =>
+    (page?.headings ?? []).flatMap((h) =>
+      h.id.kind === 'string' ? [{ level: h.level, id: h.id.value, text: h.text }] : [],
+    );
   return {
     site,
     workloads: sortedWorkloads,
-    headings: new Map(sortedWorkloads.map((w) => [w.id, extractHeadings(w.body ?? '')])),
-    dimensions: [...dimensions].sort((a, b) => a.data.order - b.data.order),
+    headings: new Map(pages.map(({ workload, page }) => [workload.id as WorkloadId, toc(page)])),
+    dimensions: sortedDimensions,
+    seedDimensions: sortedDimensions.filter((d) => d.data.seed).map((d) => d.id),
     decisions,
     mistakes,
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term)),

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkManifest, formatManifestProblems } from '../lib/content/manifests';
+import { SCHEMA_VERSION, checkManifest, formatManifestProblems } from '../lib/content/manifests';
 
 export const manifestEntrySchema = z.object({
   /** Path of the YAML file, relative to the project root. */
@@ -17,6 +17,8 @@ export const manifestEntrySchema = z.object({
   yaml: z.string(),
   /** Objects declared in the file, in order. */
   objects: z.array(z.object({ apiVersion: z.string(), kind: z.string(), name: z.string() })),
+  /** Kubernetes minor whose API schema the file was validated against, e.g. "1.36". */
+  schemaVersion: z.string(),
 });
 
 /** Loads and validates `<folder>/*.yaml`; the entry id is the file name without extension. */
@@ -37,12 +39,12 @@ export function manifestLoader(folder: string): Loader {
           continue;
         }
         const id = name.replace(/\.yaml$/, '');
-        const data = await parseData({ id, data: { file, yaml, objects } });
-        store.set({ id, data, digest: generateDigest(yaml) });
+        const data = await parseData({ id, data: { file, yaml, objects, schemaVersion: SCHEMA_VERSION } });
+        store.set({ id, data, digest: generateDigest({ yaml, schemaVersion: SCHEMA_VERSION }) });
       }
       if (failures.length) {
         throw new Error(
-          `Invalid example manifest (checked against the Kubernetes v1.36 API schema):\n${failures.join('\n')}`,
+          `Invalid example manifest (checked against the Kubernetes v${SCHEMA_VERSION} API schema):\n${failures.join('\n')}`,
         );
       }
     },

@@ -2,7 +2,7 @@
 // copies the project (without node_modules or build output), breaks one thing and runs the real
 // Astro build. The rules themselves are unit-tested in tests/unit; this proves they are wired in.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const ROOT = process.cwd();
 const SKIP = new Set(['node_modules', 'dist', '.git', '.tmp', '.astro', '.tools', 'reports', 'test-results']);
+const CACHES = new Set(['.astro', '.vite']);
 
 async function buildWith(
   file: string,
@@ -22,7 +23,12 @@ async function buildWith(
       recursive: true,
       filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? ''),
     });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    // Share the installed packages but not the caches Astro and Vite keep in node_modules
+    // (.astro holds the content data store): builds running at once would read each other's content.
+    mkdirSync(path.join(dir, 'node_modules'));
+    for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
+      if (!CACHES.has(name)) symlinkSync(path.join(ROOT, 'node_modules', name), path.join(dir, 'node_modules', name));
+    }
     const target = path.join(dir, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
     try {
@@ -57,6 +63,23 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     expect(output).toContain('workloads → job');
     expect(output).toContain('src/content/workloads/job.mdx');
     expect(output).toMatch(/kind: is required: add this field/);
+    expect(dist).toBe(false);
+  });
+  it('an MDX page with an unknown term and a Markdown heading, each named by file and line', async () => {
+    let lines: string[] = [];
+    const { code, output, dist } = await buildWith('src/content/workloads/job.mdx', (t) => {
+      const edited = `${t.trimEnd()}\n\nA <Term id="no-such-term">term</Term>.\n\n## Notes\n\nText.\n`;
+      lines = edited.split('\n');
+      return edited;
+    });
+    const line = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(code).not.toBe(0);
+    const file = 'src/content/workloads/job.mdx';
+    const term = '<Term id="no-such-term">: "no-such-term" is not in src/content/glossary.yaml';
+    expect(output).toContain(`${file}:${line('no-such-term')} › job › ${term}`);
+    expect(output).toContain(
+      `${file}:${line('## Notes')} › job › heading: Markdown heading "Notes" has no explicit id`,
+    );
     expect(dist).toBe(false);
   });
   it('a dimension with a value for an unknown workload', async () => {

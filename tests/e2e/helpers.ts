@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 
 /** Every public page of the site, from the committed id registry (tests/anchors.json). */
 export const PUBLIC_PAGES: string[] = Object.keys(
   JSON.parse(readFileSync('tests/anchors.json', 'utf8')) as Record<string, string[]>,
+);
+
+/** The Kubernetes version the site states, from its one home (src/content/site.yaml). */
+export const SITE_VERSION = String(
+  (parse(readFileSync('src/content/site.yaml', 'utf8')) as { kubernetesVersion: string }[])[0]?.kubernetesVersion,
 );
 
 /** The seven workload ids in display order. */

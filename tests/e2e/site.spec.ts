@@ -72,7 +72,7 @@ test.describe('example manifests', () => {
   test('are highlighted, copy exactly, and are published raw', async ({ page, request }) => {
     await page.goto('/workloads/statefulset/');
     const figure = page.locator('figure.manifest').first();
-    await expect(figure.locator('pre .k').first()).toBeVisible();
+    await expect(figure.locator('pre .hl-k').first()).toBeVisible();
     await figure.getByRole('button', { name: /^Copy/ }).click();
     const raw = await (await request.get('/manifests/statefulset.yaml')).text();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(raw.endsWith('\n') ? raw : `${raw}\n`);

@@ -1,13 +1,25 @@
 /**
  * Cross-entry content rules. Schemas check one entry at a time; these check that entries agree
- * with each other. Each rule returns problems that name the file, the entry and the field, and
- * say how to fix it; `assertNoProblems` turns them into one build-stopping error.
+ * with each other and that MDX pages, read as syntax trees (src/lib/content/mdx.ts), use only
+ * what exists. Each rule returns problems that name the file (and line), the entry and the field,
+ * and say how to fix it; `assertNoProblems` turns them into one build-stopping error.
  */
 import { ID_PATTERN, WORKLOAD_IDS, isWorkloadId } from './model.ts';
-import { extractHeadings, findImplicitHeadings } from './headings.ts';
+import {
+  REFERENCE_COMPONENTS,
+  readMdxPage,
+  stringValue,
+  type MdxHeading,
+  type MdxPage,
+  type ReferenceComponent,
+} from './mdx.ts';
+import { isSectionSource } from './sources.ts';
+import { CODE_LANGUAGES, isCodeLanguage } from '../output/highlight.ts';
 
 export interface ContentProblem {
   file: string;
+  /** 1-based line in the file, when the problem has one place. */
+  line?: number;
   entry: string;
   field: string;
   message: string;
@@ -20,7 +32,8 @@ export interface WorkloadInput {
   order: number;
   reviewedFor: string;
   related: { workload: string }[];
-  body: string;
+  /** Section headings of the page's MDX body, in document order; undefined when the body is not valid MDX. */
+  headings?: MdxHeading[];
 }
 export interface DimensionInput {
   id: string;
@@ -40,8 +53,10 @@ export const REQUIRED_SECTIONS = [
   'identity-and-networking',
   'storage',
   'failure-and-recovery',
+  'status-and-conditions',
   'use-cases',
   'when-not-to-use',
+  'misconceptions',
   'example',
 ] as const;
 
@@ -61,8 +76,15 @@ export const REQUIRED_DIMENSIONS = [
   'failure-recovery',
 ] as const;
 
-/** Ids the page template itself adds to every workload page (so MDX must not reuse them). */
-export const TEMPLATE_SECTIONS = ['at-a-glance', 'related'] as const;
+/**
+ * Sections the workload page template (src/pages/workloads/[id].astro) puts around the MDX body,
+ * first and last, with their table-of-contents text. MDX headings may not reuse their ids.
+ */
+export const TEMPLATE_SECTIONS = {
+  glance: { level: 2, id: 'at-a-glance', text: 'At a glance' },
+  related: { level: 2, id: 'related', text: 'Related workloads' },
+} as const;
+const TEMPLATE_IDS: readonly string[] = Object.values(TEMPLATE_SECTIONS).map((section) => section.id);
 
 const duplicates = <T>(values: T[]): T[] => values.filter((value, index) => values.indexOf(value) !== index);
 
@@ -105,7 +127,8 @@ export function checkWorkloads(workloads: WorkloadInput[], siteVersion: string):
     }
   }
   for (const w of workloads) {
-    const at = (field: string, message: string) => problems.push({ file: w.file, entry: w.id, field, message });
+    const at = (field: string, message: string, line?: number) =>
+      problems.push({ file: w.file, ...(line ? { line } : {}), entry: w.id, field, message });
     if (!isWorkloadId(w.id))
       at('(file name)', `"${w.id}" is not a workload id: rename the file to one of ${WORKLOAD_IDS.join(', ')}`);
     if (w.reviewedFor !== siteVersion) {
@@ -117,26 +140,21 @@ export function checkWorkloads(workloads: WorkloadInput[], siteVersion: string):
     w.related.forEach((r, i) => {
       if (r.workload === w.id) at(`related[${i}].workload`, 'points at the page itself: name a different workload');
     });
-    for (const implicit of findImplicitHeadings(w.body)) {
-      at(
-        `body line ${implicit.line}`,
-        `Markdown heading "${implicit.text}" has no explicit id: write <H2 id="some-id">${implicit.text}</H2>`,
-      );
-    }
-    const headings = extractHeadings(w.body);
-    const headingIds = headings.map((h) => h.id);
-    for (const h of headings) {
-      if (!ID_PATTERN.test(h.id))
-        at(`body line ${h.line}`, `heading id "${h.id}" must be lower-case words joined by hyphens`);
-      if ((TEMPLATE_SECTIONS as readonly string[]).includes(h.id)) {
-        at(`body line ${h.line}`, `heading id "${h.id}" is added by the page template: choose another id`);
-      }
-    }
-    for (const id of new Set(duplicates(headingIds)))
-      at('body', `heading id "${id}" is used twice on the page: ids must be unique`);
-    const h2 = headings.filter((h) => h.level === 2).map((h) => h.id);
+    if (!w.headings) continue;
+    const h2 = w.headings.flatMap((h) => (h.level === 2 && h.id.kind === 'string' ? [h.id.value] : []));
     for (const section of REQUIRED_SECTIONS) {
       if (!h2.includes(section)) at('body', `has no section <H2 id="${section}">: every workload page needs it`);
+    }
+    const found = [...new Set(h2.filter((id) => (REQUIRED_SECTIONS as readonly string[]).includes(id)))];
+    const expected = REQUIRED_SECTIONS.filter((id) => found.includes(id));
+    const misplaced = found.findIndex((id, i) => id !== expected[i]);
+    if (misplaced >= 0) {
+      at(
+        'body',
+        `<H2 id="${expected[misplaced]}"> must come before <H2 id="${found[misplaced]}">` +
+          ` (the required sections go ${REQUIRED_SECTIONS.join(', ')})`,
+        w.headings.find((h) => h.level === 2 && stringValue(h.id) === found[misplaced])?.line,
+      );
     }
   }
   const orders = workloads.map((w) => w.order);
@@ -154,24 +172,6 @@ export function checkWorkloads(workloads: WorkloadInput[], siteVersion: string):
       });
   }
   return problems;
-}
-
-/** Related-workload references must resolve. */
-export function checkRelated(workloads: WorkloadInput[]): ContentProblem[] {
-  return workloads.flatMap((w) =>
-    w.related.flatMap((r, i) =>
-      isWorkloadId(r.workload)
-        ? []
-        : [
-            {
-              file: w.file,
-              entry: w.id,
-              field: `related[${i}].workload`,
-              message: `"${r.workload}" is not a workload id`,
-            },
-          ],
-    ),
-  );
 }
 
 /** Every dimension has exactly one value per workload; required dimensions exist; orders are unique. */
@@ -240,8 +240,6 @@ export function checkDecisions(file: string, nodes: DecisionInput[]): ContentPro
       continue;
     }
     if (isWorkloadId(node.id)) at(node.id, 'id', 'a question may not use a workload id: that id names the result');
-    if (node.answers.length < 2)
-      at(node.id, 'answers', `has ${node.answers.length} answer(s): a question needs at least two`);
     for (const id of new Set(duplicates(node.answers.map((a) => a.id)))) {
       at(node.id, 'answers', `answer id "${id}" is used twice in this question`);
     }
@@ -287,8 +285,99 @@ export function checkDecisions(file: string, nodes: DecisionInput[]): ContentPro
   return problems;
 }
 
-/** One readable line per problem. */
-export const formatProblem = (p: ContentProblem): string => `${p.file} › ${p.entry} › ${p.field}: ${p.message}`;
+/** Reads an MDX file's syntax tree; source that is not valid MDX gives no page and a problem at its line. */
+export function readMdxSource(
+  file: string,
+  entry: string,
+  source: string,
+): { page?: MdxPage; problems: ContentProblem[] } {
+  try {
+    return { page: readMdxPage(source), problems: [] };
+  } catch (error) {
+    const { line, reason } = error as { line?: number; reason?: string };
+    const message = `is not valid MDX: ${reason ?? (error as Error).message}`;
+    return { problems: [{ file, line, entry, field: '(mdx)', message }] };
+  }
+}
+
+/** Ids of the entries an MDX page may reference, by component. */
+export type KnownIds = Record<ReferenceComponent, ReadonlySet<string>>;
+
+/** What to write when a referenced id does not exist. */
+const UNKNOWN_REFERENCE: Record<ReferenceComponent, (id: string) => string> = {
+  Term: (id) => `"${id}" is not in ${REFERENCE_COMPONENTS.Term}: add the term or fix the id`,
+  Manifest: (id) => `"${id}" has no file ${REFERENCE_COMPONENTS.Manifest}${id}.yaml: add the manifest or fix the id`,
+  Feature: (id) => `"${id}" is not in ${REFERENCE_COMPONENTS.Feature}: add the feature or fix the id`,
+};
+
+/**
+ * One MDX page, read as a syntax tree: headings are `<H2 id="...">` (H3, H4) with unique,
+ * well-formed ids the template does not use; `<Term>`, `<Manifest>` and `<Feature>` name entries
+ * that exist, a term is linked at its first use only; citations name a kubernetes.io docs
+ * section; code fences use a language the site highlights. Every problem names its line.
+ */
+export function checkMdxPage(file: string, entry: string, page: MdxPage, known: KnownIds): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const at = (line: number, field: string, message: string) => problems.push({ file, line, entry, field, message });
+
+  for (const h of page.foreignHeadings) {
+    const what = h.syntax === 'markdown' ? 'Markdown heading' : 'HTML heading';
+    at(h.line, 'heading', `${what} "${h.text}" has no explicit id: write <H2 id="some-id">${h.text}</H2>`);
+  }
+  const firstLine = new Map<string, number>();
+  for (const h of page.headings) {
+    const tag = `<H${h.level}>`;
+    const id = stringValue(h.id);
+    if (id === undefined) {
+      at(h.line, `${tag} id`, `"${h.text}" needs a written id: <H${h.level} id="some-id">${h.text}</H${h.level}>`);
+      continue;
+    }
+    const field = `<H${h.level} id="${id}">`;
+    if (!ID_PATTERN.test(id)) at(h.line, field, 'the id must be lower-case words joined by hyphens, e.g. "pod-names"');
+    else if (TEMPLATE_IDS.includes(id)) at(h.line, field, 'the id is added by the page template: choose another id');
+    const first = firstLine.get(id);
+    if (first !== undefined) at(h.line, field, `the id is already used on line ${first}: ids must be unique on a page`);
+    else firstLine.set(id, h.line);
+  }
+
+  const firstTerm = new Map<string, number>();
+  for (const ref of page.references) {
+    const id = stringValue(ref.id);
+    if (id === undefined) {
+      at(ref.line, `<${ref.component}>`, `needs id="..." naming an entry of ${REFERENCE_COMPONENTS[ref.component]}`);
+      continue;
+    }
+    const field = `<${ref.component} id="${id}">`;
+    if (!known[ref.component].has(id)) at(ref.line, field, UNKNOWN_REFERENCE[ref.component](id));
+    if (ref.component !== 'Term') continue;
+    const first = firstTerm.get(id);
+    if (first !== undefined)
+      at(ref.line, field, `the term is already linked on line ${first}: link it at its first use only`);
+    else firstTerm.set(id, ref.line);
+  }
+
+  for (const cite of page.citations) {
+    const href = stringValue(cite.href);
+    if (cite.via === 'Cite' && href === undefined) {
+      at(cite.line, '<Cite>', 'needs href="https://kubernetes.io/docs/...#section": the section the claim rests on');
+    } else if (href !== undefined && !isSectionSource(href)) {
+      const field = cite.via === 'Cite' ? `<Cite href="${href}">` : `link ${href}`;
+      at(cite.line, field, 'must be a kubernetes.io/docs/ URL with a #section anchor: cite the section, not the page');
+    }
+  }
+
+  for (const fence of page.fences) {
+    if (!isCodeLanguage(fence.lang)) {
+      const written = fence.lang ? `"${fence.lang}" is not a language the site highlights` : 'has no language';
+      at(fence.line, 'code fence', `${written}: write one of ${CODE_LANGUAGES.join(', ')} after the opening backticks`);
+    }
+  }
+  return problems;
+}
+
+/** One readable line per problem: `file:line › entry › field: message`. */
+export const formatProblem = (p: ContentProblem): string =>
+  `${p.file}${p.line ? `:${p.line}` : ''} › ${p.entry} › ${p.field}: ${p.message}`;
 
 /** Throws one error listing every problem, so the build stops with all of them at once. */
 export function assertNoProblems(problems: ContentProblem[]): void {

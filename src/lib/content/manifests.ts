@@ -1,8 +1,8 @@
 /**
- * Validation of example manifests against the Kubernetes v1.36 API schema.
+ * Validation of example manifests against the Kubernetes API schema (`SCHEMA_VERSION` below).
  *
- * The schema comes from `kubernetes-models` 5.x (generated from the Kubernetes v1.36.0 OpenAPI
- * document and precompiled to JSON-schema validators). The OpenAPI document does not forbid
+ * The schema comes from `kubernetes-models` (package.json), generated from one release's OpenAPI
+ * document and precompiled to JSON-schema validators. The OpenAPI document does not forbid
  * unknown fields, but the API server rejects them (strict field validation, the kubectl
  * default), so unknown fields are found here by watching which fields the validator reads.
  * On top of the schema come the rules the API server enforces in code: selectors must match
@@ -20,8 +20,15 @@ import { validate as service } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Se
 import { validate as namespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
 import { validate as podDisruptionBudget } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
 
-/** The Kubernetes version the bundled schema describes. */
+/**
+ * The Kubernetes minor whose API schema the manifests are checked against: the OpenAPI document
+ * `kubernetes-models` (SCHEMA_PACKAGE_VERSION) was generated from: v1.36.0. A fact about the package, not
+ * about the site: the site's reviewed version lives in src/content/site.yaml and may be newer when
+ * no package for that release exists yet (none for v1.37 does), so pages name this one apart.
+ */
 export const SCHEMA_VERSION = '1.36';
+/** The `kubernetes-models` minor that SCHEMA_VERSION was read from: a newer one may describe a newer release. */
+export const SCHEMA_PACKAGE_VERSION = '5.1';
 
 interface AjvError {
   instancePath: string;

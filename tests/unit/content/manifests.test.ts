@@ -1,8 +1,14 @@
-// Example manifests are validated against the Kubernetes v1.36 API schema: every manifest the
+// Example manifests are validated against the Kubernetes API schema of SCHEMA_VERSION: every manifest the
 // site shows must pass, and each broken fixture must fail with the problem it was built to show.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkManifest, formatManifestProblems, selectorMatches } from '../../../src/lib/content/manifests';
+import {
+  SCHEMA_PACKAGE_VERSION,
+  SCHEMA_VERSION,
+  checkManifest,
+  formatManifestProblems,
+  selectorMatches,
+} from '../../../src/lib/content/manifests';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const yamlFiles = (dir: string) =>
@@ -10,7 +16,7 @@ const yamlFiles = (dir: string) =>
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => `${dir}/${f}`);
 
-describe('every manifest on the site and in deploy/ is valid for Kubernetes v1.36', () => {
+describe(`every manifest on the site and in deploy/ is valid for Kubernetes v${SCHEMA_VERSION}`, () => {
   it.each(yamlFiles('src/content/manifests'))('%s', (file) => {
     const { objects, problems } = checkManifest(read(file));
     expect(formatManifestProblems(file, problems)).toBe('');
@@ -22,11 +28,18 @@ describe('every manifest on the site and in deploy/ is valid for Kubernetes v1.3
   });
 });
 
+describe('the schema version', () => {
+  it('belongs to the installed kubernetes-models (after upgrading it, check which release it describes)', () => {
+    const { version } = JSON.parse(read('node_modules/kubernetes-models/package.json')) as { version: string };
+    expect(version.split('.').slice(0, 2).join('.')).toBe(SCHEMA_PACKAGE_VERSION);
+  });
+});
+
 describe('broken fixtures fail with the right problem', () => {
   it.each([
     [
       'unknown-field.yaml',
-      'document 1 (Deployment/web) spec.replica: is not a field of Deployment in Kubernetes v1.36: remove it or fix its spelling',
+      `document 1 (Deployment/web) spec.replica: is not a field of Deployment in Kubernetes v${SCHEMA_VERSION}: remove it or fix its spelling`,
     ],
     ['wrong-type.yaml', 'document 1 (Deployment/web) spec.replicas: must be of type integer'],
     [

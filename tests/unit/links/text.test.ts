@@ -1,55 +1,9 @@
-// Small pure helpers: headings from MDX source, JSX references, links, copied text, citations.
+// Small pure helpers: links, copied text, citations.
 import { describe, expect, it } from 'vitest';
-import { extractHeadings, findImplicitHeadings, plainText } from '../../../src/lib/content/headings';
-import { extractJsxAttribute } from '../../../src/lib/content/mdx-refs';
 import { absoluteUrl, markdownTwinPath, withBase } from '../../../src/lib/links/urls';
 import { fragmentUrl, markdownLink } from '../../../src/lib/links/copy-text';
 import { describeSource, isSectionSource } from '../../../src/lib/content/sources';
 import { ogImagePath } from '../../../src/lib/output/og';
-
-const mdx = [
-  '<H2 id="purpose">Purpose</H2>',
-  '',
-  'Text with `## not a heading`.',
-  '<H3 id="max-surge">`maxSurge` and **maxUnavailable**</H3>',
-  '```yaml',
-  '## inside a code block',
-  '<H2 id="fenced">ignored</H2>',
-  '```',
-  '## Implicit heading',
-  '<H4 id="deep">Deep <Term id="ordinal">ordinal</Term></H4>',
-].join('\n');
-
-describe('headings from MDX source', () => {
-  it('lists explicit headings with level, id, plain text and line, outside code fences', () => {
-    expect(extractHeadings(mdx)).toEqual([
-      { level: 2, id: 'purpose', text: 'Purpose', line: 1 },
-      { level: 3, id: 'max-surge', text: 'maxSurge and maxUnavailable', line: 4 },
-      { level: 4, id: 'deep', text: 'Deep ordinal', line: 10 },
-    ]);
-  });
-  it('finds Markdown-syntax headings, which would get text-derived ids', () => {
-    expect(findImplicitHeadings(mdx)).toEqual([{ text: 'Implicit heading', line: 9 }]);
-  });
-  it.each([
-    ['`code` and **bold**', 'code and bold'],
-    ['<span>tag</span>  spaces', 'tag spaces'],
-  ])('plainText(%j)', (input, expected) => {
-    expect(plainText(input)).toBe(expected);
-  });
-});
-
-describe('extractJsxAttribute', () => {
-  it('returns each value with its line', () => {
-    expect(
-      extractJsxAttribute('a <Term id="x">x</Term> <Term id="y">y</Term>\n<Cite href="u" />', 'Term', 'id'),
-    ).toEqual([
-      { value: 'x', line: 1 },
-      { value: 'y', line: 1 },
-    ]);
-    expect(extractJsxAttribute('<Terms id="no">', 'Term', 'id')).toEqual([]);
-  });
-});
 
 describe('URLs under a base path', () => {
   it.each([
