@@ -11,6 +11,7 @@ import {
   dimensionSchema,
   featureSchema,
   mistakeSchema,
+  releasesSchema,
   siteSchema,
   termSchema,
   workloadSchema,
@@ -27,6 +28,7 @@ const mistakes = defineCollection({ loader: file('src/content/mistakes.yaml'), s
 const glossary = defineCollection({ loader: file('src/content/glossary.yaml'), schema: termSchema });
 const aliases = defineCollection({ loader: file('src/content/aliases.yaml'), schema: aliasSchema });
 const features = defineCollection({ loader: file('src/content/features.yaml'), schema: featureSchema });
+const releases = defineCollection({ loader: file('src/content/releases.yaml'), schema: releasesSchema });
 const manifests = defineCollection({ loader: manifestLoader('src/content/manifests'), schema: manifestEntrySchema });
 
 export const collections = {
@@ -38,6 +40,7 @@ export const collections = {
   glossary,
   aliases,
   features,
+  releases,
   manifests,
 };
 

@@ -18,6 +18,9 @@ import {
 } from '../lib/content/integrity';
 import type { MdxHeading, MdxPage } from '../lib/content/mdx';
 import type { WorkloadId } from '../lib/content/model';
+import { FEATURES_FILE, checkFeatureReferences, checkFeatures, type FeatureReference } from '../lib/versions/validate';
+import { RELEASES_FILE, checkReleases, versionChoices } from '../lib/versions/releases';
+import { featureSections, type FeatureSection } from '../lib/versions/sections';
 
 export type WorkloadEntry = CollectionEntry<'workloads'> & { id: WorkloadId };
 export type DimensionEntry = CollectionEntry<'dimensions'>;
@@ -37,8 +40,14 @@ export interface SiteContent {
   mistakes: CollectionEntry<'mistakes'>[];
   glossary: CollectionEntry<'glossary'>[];
   aliases: CollectionEntry<'aliases'>[];
-  /** Version-sensitive features, in file order. */
+  /** Version-sensitive features, grouped by their first workload (in display order), then by title. */
   features: CollectionEntry<'features'>[];
+  /** The section of a workload page where each feature's badge sits (features no page shows are absent). */
+  featureSections: Map<string, FeatureSection>;
+  /** Kubernetes minors and their support windows (src/content/releases.yaml). */
+  releases: CollectionEntry<'releases'>['data'];
+  /** The minors the version control offers, newest first; `supported` on the site's review day. */
+  versions: { minor: string; supported: boolean }[];
   manifests: CollectionEntry<'manifests'>[];
 }
 
@@ -49,7 +58,7 @@ export interface TocHeading {
   text: string;
 }
 
-const YAML_LISTS = ['dimensions', 'decisions', 'mistakes', 'glossary', 'aliases', 'features'] as const;
+const YAML_LISTS = ['dimensions', 'decisions', 'mistakes', 'glossary', 'aliases', 'features', 'releases'] as const;
 
 /** Astro's file() loader skips list items without an id; re-read the raw files to catch that. */
 async function rawIdProblems(): Promise<ContentProblem[]> {
@@ -66,22 +75,53 @@ async function rawIdProblems(): Promise<ContentProblem[]> {
   return problems.flat();
 }
 
+/** The feature lists outside MDX: each table cell's `features` and each decision result's `needs`. */
+const featureReferences = (dimensions: DimensionEntry[], decisions: DecisionEntry[]): FeatureReference[] => [
+  ...dimensions.flatMap((d) =>
+    Object.entries(d.data.values).map(([workload, cell]) => ({
+      file: 'src/content/dimensions.yaml',
+      entry: d.id,
+      field: `values.${workload}.features`,
+      ids: cell.features,
+    })),
+  ),
+  ...decisions.flatMap((d) =>
+    d.data.type === 'result'
+      ? [{ file: 'src/content/decisions.yaml', entry: d.id, field: 'needs', ids: d.data.needs }]
+      : [],
+  ),
+];
+
 async function load(): Promise<SiteContent> {
-  const [siteEntries, workloads, dimensions, decisions, mistakes, glossary, aliases, features, manifests, rawProblems] =
-    await Promise.all([
-      getCollection('site'),
-      getCollection('workloads'),
-      getCollection('dimensions'),
-      getCollection('decisions'),
-      getCollection('mistakes'),
-      getCollection('glossary'),
-      getCollection('aliases'),
-      getCollection('features'),
-      getCollection('manifests'),
-      rawIdProblems(),
-    ]);
+  const [
+    siteEntries,
+    workloads,
+    dimensions,
+    decisions,
+    mistakes,
+    glossary,
+    aliases,
+    features,
+    releaseEntries,
+    manifests,
+    rawProblems,
+  ] = await Promise.all([
+    getCollection('site'),
+    getCollection('workloads'),
+    getCollection('dimensions'),
+    getCollection('decisions'),
+    getCollection('mistakes'),
+    getCollection('glossary'),
+    getCollection('aliases'),
+    getCollection('features'),
+    getCollection('releases'),
+    getCollection('manifests'),
+    rawIdProblems(),
+  ]);
   const site = siteEntries.find((entry) => entry.id === 'site')?.data;
   if (!site) throw new Error('src/content/site.yaml › site: the entry with id "site" is missing');
+  const releases = releaseEntries.find((entry) => entry.id === 'releases')?.data;
+  if (!releases) throw new Error(`${RELEASES_FILE} › releases: the entry with id "releases" is missing`);
 
   const pages = await Promise.all(
     workloads.map(async (w) => {
@@ -120,10 +160,23 @@ async function load(): Promise<SiteContent> {
           : { id: d.id, type: 'result' as const, runnerUp: d.data.runnerUp },
       ),
     ),
+    ...checkFeatures(
+      FEATURES_FILE,
+      features.map((f) => ({ id: f.id, ...f.data })),
+      site.kubernetesVersion,
+    ),
+    ...checkFeatureReferences(featureReferences(dimensions, decisions), known.Feature),
+    ...checkReleases(RELEASES_FILE, releases, site.kubernetesVersion),
   ]);
 
   const sortedWorkloads = [...workloads].sort((a, b) => a.data.order - b.data.order) as WorkloadEntry[];
   const sortedDimensions = [...dimensions].sort((a, b) => a.data.order - b.data.order);
+  const workloadOrder = (id: string | undefined) => sortedWorkloads.findIndex((w) => w.id === id);
+  const sortedFeatures = [...features].sort(
+    (a, b) =>
+      workloadOrder(a.data.workloads[0]) - workloadOrder(b.data.workloads[0]) ||
+      a.data.title.localeCompare(b.data.title),
+  );
   // Every page parsed and every heading has a string id here: the checks above stopped the build otherwise.
   const toc = (page: MdxPage | undefined): TocHeading[] =>
     (page?.headings ?? []).flatMap((h) =>
@@ -139,7 +192,16 @@ async function load(): Promise<SiteContent> {
     mistakes,
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term)),
     aliases,
-    features,
+    features: sortedFeatures,
+    featureSections: featureSections(
+      sortedWorkloads.flatMap((w) => {
+        const page = pages.find((p) => p.workload.id === w.id)?.page;
+        return page ? [{ workload: w.id, page }] : [];
+      }),
+      features.map((f) => ({ id: f.id, workloads: f.data.workloads })),
+    ),
+    releases,
+    versions: versionChoices(releases, site.reviewedOn.toISOString().slice(0, 10)),
     manifests,
   };
 }
@@ -158,4 +220,11 @@ export function workloadById(content: SiteContent, id: string): WorkloadEntry {
   if (!workload)
     throw new Error(`Unknown workload id "${id}": use one of ${content.workloads.map((w) => w.id).join(', ')}`);
   return workload;
+}
+
+/** The feature with this id; throws (naming the id and the file) when there is none. */
+export function featureById(content: SiteContent, id: string): CollectionEntry<'features'> {
+  const feature = content.features.find((f) => f.id === id);
+  if (!feature) throw new Error(`Unknown feature id "${id}": no entry with that id in src/content/features.yaml`);
+  return feature;
 }

@@ -82,6 +82,19 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     );
     expect(dist).toBe(false);
   });
+  it('a feature history with a gap', async () => {
+    const { code, output, dist } = await buildWith('src/content/features.yaml', (t) =>
+      t.replace(
+        '{ stage: beta, default: true, from: "1.31", to: "1.32" }',
+        '{ stage: beta, default: true, from: "1.32", to: "1.32" }',
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'src/content/features.yaml › job-success-policy › history[1].from: is v1.32, but history[0] ends at v1.30: v1.31 is not covered',
+    );
+    expect(dist).toBe(false);
+  });
   it('a dimension with a value for an unknown workload', async () => {
     const { code, output, dist } = await buildWith('src/content/dimensions.yaml', (t) =>
       t.replace(

@@ -255,6 +255,61 @@ export const featureSchema = z.object({
     .optional(),
 });
 
+/** A calendar day written YYYY-MM-DD (YAML may hand it over as a date); kept as that string. */
+export const daySchema = z
+  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write a day as YYYY-MM-DD, e.g. 2026-08-26')])
+  .transform((day) => (typeof day === 'string' ? day : day.toISOString().slice(0, 10)))
+  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'is not a day of the calendar');
+
+/** A date of the support data: a day, or `{ date, inferred, note }` when no source states it. */
+export const datedSchema = z.union([
+  daySchema.transform((date) => ({ date, inferred: false })),
+  z.strictObject({
+    date: daySchema,
+    /** True when the source does not state this date; `note` says what it rests on. */
+    inferred: z.boolean().default(false),
+    /** What an inferred date rests on (plain text). */
+    note: z.string().min(10).optional(),
+  }),
+]);
+
+/** One vendor's support of a minor (endoflife.date's fields: releaseDate, eol, eoes). */
+export const vendorSupportSchema = z.strictObject({
+  /** When the vendor made the minor generally available. */
+  released: datedSchema,
+  /** End of standard support. */
+  endOfStandard: datedSchema,
+  /** End of extended support (EKS) or long-term support (AKS), which cost extra; absent when none is offered. */
+  endOfExtended: datedSchema.optional(),
+});
+
+/** One Kubernetes minor: its upstream dates and each major vendor's, where the data has them. */
+export const releaseMinorSchema = z.strictObject({
+  /** The minor without "v", e.g. "1.37". */
+  minor: z.string().regex(/^1\.\d+$/, 'write the minor without "v", e.g. "1.37"'),
+  /** Upstream: release, end of the standard period (maintenance mode begins), end of life. */
+  upstream: z.strictObject({ released: datedSchema, endOfStandard: datedSchema, endOfLife: datedSchema }),
+  /** Amazon EKS; absent when the data does not list the minor. */
+  eks: vendorSupportSchema.optional(),
+  /** Google GKE (availability in the Regular channel; the data has no extended dates). */
+  gke: vendorSupportSchema.optional(),
+  /** Azure AKS (standard = community support; extended = LTS). */
+  aks: vendorSupportSchema.optional(),
+});
+
+/**
+ * Kubernetes releases and their support windows: the single entry (`id: releases`) of
+ * `src/content/releases.yaml`. The version control and the /versions/ matrix cover its minors.
+ */
+export const releasesSchema = z.object({
+  /** Day of the newest data the dates come from: the site prints "as of" it. */
+  asOf: daySchema,
+  /** Where the dates come from (plain text, one source per item). */
+  sources: z.array(z.string().min(10)).min(1),
+  /** Every minor the site describes, newest first, one per minor. */
+  minors: z.array(releaseMinorSchema).min(1),
+});
+
 /** Old ids and old page paths that must keep working. Entry of `src/content/aliases.yaml`. */
 export const aliasSchema = z.discriminatedUnion('type', [
   z.object({
@@ -284,3 +339,6 @@ export type Term = z.infer<typeof termSchema>;
 export type Alias = z.infer<typeof aliasSchema>;
 export type Feature = z.infer<typeof featureSchema>;
 export type Stage = z.infer<typeof stageSchema>;
+export type Releases = z.infer<typeof releasesSchema>;
+export type ReleaseMinor = z.infer<typeof releaseMinorSchema>;
+export type Dated = z.infer<typeof datedSchema>;
