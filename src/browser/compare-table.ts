@@ -3,6 +3,7 @@
 // the query string so the address bar can be copied at any moment.
 import { nextSort, parseKey, sortedOrder } from '../lib/compare/sort';
 import { parseView, serializeView, type CompareView } from '../lib/compare/compare-state';
+import { versionIn, withVersion } from '../lib/versions/version-param';
 
 const list = (value: string | undefined): string[] => (value ? value.split(',') : []);
 /** Sort key of a cell: its rank on ordinal dimensions, else its value text. */
@@ -56,7 +57,9 @@ class CompareTable extends HTMLElement {
         box.checked = !shown || shown.includes(box.value);
       }
       if (status) status.textContent = view.sort ? `, sorted by ${label(view.sort)}, ${view.dir}ending` : '';
-      history.replaceState(history.state, '', location.pathname + serializeView(view) + location.hash);
+      // The reader's Kubernetes version (`k8s=`, src/browser/version.ts) stays in the address.
+      const query = withVersion(serializeView(view), versionIn(location.search));
+      history.replaceState(history.state, '', location.pathname + query + location.hash);
     };
 
     const update = (next: CompareView, message: string): void => {

@@ -60,9 +60,11 @@ document.addEventListener('click', (event) => {
   if (data.copy) {
     // Copy link / Copy as Markdown link: the permalink before the button says where to.
     const link = button.parentElement?.querySelector('a') as HTMLAnchorElement;
+    // The reader's Kubernetes version (set by src/browser/version.ts) travels with the link.
     const url = fragmentUrl(
       (document.querySelector('link[rel=canonical]') as HTMLLinkElement).href,
       link.hash.slice(1),
+      root.dataset.k8s,
     );
     if (data.copy === 'md')
       copy(button, markdownLink(main?.dataset.title ?? '', labelOf(link), url), 'Markdown link copied');

@@ -3,6 +3,7 @@
 // the URL (`?answers=no,yes`): Back steps back, a reload keeps the step, a copied address
 // restores it; a stale or hostile path starts over with a notice.
 import { answersQuery, readAnswers, walk, type TreeQuestion } from '../lib/decide/decision-path';
+import { versionIn, withVersion } from '../lib/versions/version-param';
 
 const text = (element: Element | null | undefined): string => element?.textContent?.trim() ?? '';
 
@@ -33,7 +34,7 @@ class Stepper extends HTMLElement {
     const label = (question: string, answer: string) => questions.get(question)?.labels.get(answer) ?? answer;
     const link = (answers: string[], content: string) => {
       const a = document.createElement('a');
-      a.href = answersQuery(answers) || location.pathname;
+      a.href = withVersion(answersQuery(answers), versionIn(location.search)) || location.pathname;
       a.dataset.path = answers.join(',');
       a.textContent = content;
       return a;
@@ -103,7 +104,9 @@ class Stepper extends HTMLElement {
     const go = (next: string[], push = true): void => {
       answers = next;
       notice.hidden = true;
-      history[push ? 'pushState' : 'replaceState']({ answers }, '', location.pathname + answersQuery(answers));
+      // The reader's Kubernetes version (`k8s=`, src/browser/version.ts) stays in the address.
+      const query = withVersion(answersQuery(answers), versionIn(location.search));
+      history[push ? 'pushState' : 'replaceState']({ answers }, '', location.pathname + query);
       render(true);
     };
 
@@ -114,7 +117,11 @@ class Stepper extends HTMLElement {
         render(false);
       } else {
         answers = [];
-        history.replaceState({ answers }, '', location.pathname + location.hash);
+        history.replaceState(
+          { answers },
+          '',
+          location.pathname + withVersion('', versionIn(location.search)) + location.hash,
+        );
         render(false);
         notice.textContent =
           'That link pointed at an answer this guide no longer has, so it starts from the first question.';

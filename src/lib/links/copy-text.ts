@@ -1,4 +1,5 @@
 /** Text that the copy buttons put on the clipboard. */
+import { withVersion } from '../versions/version-param.ts';
 
 /** Escapes characters that would end a Markdown link text early. */
 const escapeLinkText = (text: string): string => text.replace(/([\\[\]])/g, '\\$1');
@@ -11,9 +12,10 @@ export function markdownLink(page: string, section: string, url: string): string
   return `[${escapeLinkText(label)}](${target})`;
 }
 
-/** The absolute URL of an id on the page whose canonical URL is given. */
-export function fragmentUrl(canonical: string, id: string): string {
+/** The absolute URL of an id on the page whose canonical URL is given, with the reader's Kubernetes version if chosen. */
+export function fragmentUrl(canonical: string, id: string, version?: string): string {
   const url = new URL(canonical);
+  url.search = withVersion(url.search, version);
   url.hash = id;
   return url.href;
 }

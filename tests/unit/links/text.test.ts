@@ -54,6 +54,13 @@ describe('copied text', () => {
     );
     expect(fragmentUrl('https://x.org/compare/#old', 'new')).toBe('https://x.org/compare/#new');
   });
+  it("fragmentUrl carries the reader's Kubernetes version, and only a well-formed one", () => {
+    expect(fragmentUrl('https://x.org/workloads/statefulset/', 'updates', '1.33')).toBe(
+      'https://x.org/workloads/statefulset/?k8s=1.33#updates',
+    );
+    expect(fragmentUrl('https://x.org/compare/', 'job', undefined)).toBe('https://x.org/compare/#job');
+    expect(fragmentUrl('https://x.org/compare/', 'job', '<b>')).toBe('https://x.org/compare/#job');
+  });
 });
 
 describe('citations', () => {
