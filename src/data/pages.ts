@@ -57,6 +57,14 @@ const FIXED_PAGES = [
       'with a link to the official documentation.',
     eyebrow: 'Terms, defined',
   },
+  {
+    path: '/versions/',
+    title: 'Kubernetes versions and feature stages',
+    description:
+      'Which Kubernetes versions upstream, EKS, GKE and AKS still support, what changed for workloads in each release, ' +
+      'and the stage of every workload feature in every release.',
+    eyebrow: 'Since when, and on which version',
+  },
 ] as const satisfies readonly PublicPage[];
 
 /** Title, description and path of a fixed page, for its Base layout. */

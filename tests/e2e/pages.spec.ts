@@ -22,7 +22,7 @@ test.describe('every public page', () => {
 test('the navigation reaches every page', async ({ page }) => {
   const seen = new Set<string>();
   await page.goto('/');
-  for (const name of ['Compare', 'Choose', 'Glossary']) {
+  for (const name of ['Compare', 'Choose', 'Glossary', 'Versions']) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     seen.add(new URL(page.url()).pathname);

@@ -18,3 +18,9 @@ export const questionId = (question: string): string => `q-${question}`;
 export const resultId = (workload: string): string => `use-${workload}`;
 /** Glossary term: `/glossary/#headless-service`. */
 export const termId = (term: string): string => term;
+/** A Kubernetes minor in an id: "1.33" → "v1-33" (column `col-v1-33`, cell `job-success-policy-v1-33`). */
+export const minorSlug = (minor: string): string => `v${minor.replace('.', '-')}`;
+/** The changes of one release on /versions/: `/versions/#changes-v1-37`. */
+export const changesId = (minor: string): string => `changes-${minorSlug(minor)}`;
+/** A minor's row of the support table on /versions/: `/versions/#support-v1-32`. */
+export const supportId = (minor: string): string => `support-${minorSlug(minor)}`;

@@ -141,8 +141,8 @@ const textOf = (layout: OgLayout, role: string): string[] =>
 describe('the social image of every public page, with its real text', () => {
   const { site, pages } = realPages();
 
-  it('covers the home page, the three fixed pages and the seven workloads', () => {
-    expect(pages).toHaveLength(11);
+  it('covers the home page, the four fixed pages and the seven workloads', () => {
+    expect(pages).toHaveLength(12);
   });
 
   describe.each(pages)('$path', (page) => {
