@@ -8,6 +8,7 @@ import { releasesSchema } from '../../../src/lib/content/schemas';
 import { formatProblem } from '../../../src/lib/content/integrity';
 import {
   checkReleases,
+  dayParts,
   periodEnd,
   supportOn,
   supportWords,
@@ -176,5 +177,15 @@ describe('checkReleases', () => {
     ],
   ])('%s', (_, minors, expected) => {
     expect(problems({ ...FIXTURE, minors })).toEqual(expected);
+  });
+});
+
+describe('dayParts', () => {
+  it.each([
+    ['standard to 2027-04-28 (inferred)', ['standard to ', '2027-04-28', ' (inferred)']],
+    ['no day here', ['no day here']],
+    ['from 2026-01-04; to 2026-11-30', ['from ', '2026-01-04', '; to ', '2026-11-30', '']],
+  ])('%s', (line, parts) => {
+    expect(dayParts(line)).toEqual(parts);
   });
 });
