@@ -1,8 +1,8 @@
 /**
  * Per-page stylesheets: the site's one stylesheet, reduced to the rules a page can use.
  *
- * Every page has a first-load budget of 16 KB gzip, and a page uses well under half of the
- * site's rules (the decision guide needs no table styles, a workload page no stepper styles).
+ * A page uses well under half of the site's rules (the decision guide needs no table styles, a
+ * workload page no stepper styles), and every page has a CSS budget (budget.ts).
  * A rule stays when every class its selector names occurs on the page, in the scripts the page
  * loads, or in the always-kept list (classes that scripts add at run time); rules without class
  * selectors (elements, attributes, :root) always stay. The input is minified CSS as Tailwind and
@@ -88,11 +88,4 @@ export function pruneCss(css: string, has: (className: string) => boolean): stri
  */
 export function classTokens(text: string): Set<string> {
   return new Set(text.split(/[\s"'`<>]+/).filter(Boolean));
-}
-
-/** The classes a page's markup uses: the words of its `class` attributes. */
-export function htmlClasses(html: string): Set<string> {
-  return new Set(
-    [...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => (m[1] as string).split(/\s+/)).filter(Boolean),
-  );
 }
