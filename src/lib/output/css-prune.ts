@@ -11,8 +11,13 @@
 
 /** Class names a selector needs, unescaped (`.hover\:bg-sunken:hover` → `hover:bg-sunken`). */
 export function selectorClasses(selector: string): string[] {
-  // Classes inside :not(...) do not have to be present for the selector to match.
-  const positive = selector.replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '');
+  // Classes inside :not(...) do not have to be present for the selector to match, nor does each
+  // alternative of a list inside :is(...) or :where(...): one of them is enough, so none is required.
+  const positive = selector
+    .replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '')
+    .replace(/:(?:is|where)\(((?:[^()]|\([^()]*\))*)\)/g, (whole, inner: string) =>
+      splitSelectors(inner).length > 1 ? '' : whole,
+    );
   return [...positive.matchAll(/\.((?:\\.|[\w-])+)/g)].map((m) => (m[1] as string).replace(/\\(.)/g, '$1'));
 }
 

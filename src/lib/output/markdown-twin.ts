@@ -16,6 +16,7 @@ import type { Link, Nodes as MdastNodes, PhrasingContent, RootContent as MdastCo
 import { defaultHandlers as defaultToMarkdown, type Handle as ToMarkdownHandle } from 'mdast-util-to-markdown';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import { matches, select } from 'hast-util-select';
+import { toString as toMdastString } from 'mdast-util-to-string';
 import { toString } from 'hast-util-to-string';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -107,14 +108,37 @@ function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
 const list: Handle = (state, node) => {
   const result = defaultHandlers.ul(state, node);
   if (!result || Array.isArray(result) || result.type !== 'list') return result;
+  // An item whose content was all controls says nothing.
+  result.children = result.children.filter((item) => toMdastString(item).trim());
+  if (!result.children.length) return undefined;
   for (const item of result.children) item.spread = item.children.filter((c) => c.type !== 'list').length > 1;
   result.spread = result.children.some((item) => item.spread);
   return result;
 };
 
+/**
+ * Strong, emphasis or strikethrough with the white space at its edges moved outside the markers
+ * (`a<b> b </b>c` is `a **b** c`: `** b **` would not be bold).
+ */
+const attention =
+  (type: 'strong' | 'emphasis' | 'delete'): Handle =>
+  (state, node) => {
+    const children = phrasing(state, node);
+    const text = toMdastString({ type: 'paragraph', children });
+    if (!text.trim()) return children;
+    const space = (value: boolean): PhrasingContent[] => (value ? [{ type: 'text', value: ' ' }] : []);
+    return [...space(/^\s/.test(text)), { type, children: trimPhrasing(children) }, ...space(/\s$/.test(text))];
+  };
+
 const handlers: Record<string, Handle> = {
   ul: list,
   ol: list,
+  b: attention('strong'),
+  strong: attention('strong'),
+  em: attention('emphasis'),
+  i: attention('emphasis'),
+  del: attention('delete'),
+  s: attention('delete'),
   a(state, node) {
     if (!collapse(toString(node))) return undefined; // an icon-only link says nothing in text
     const children = phrasing(state, node);
