@@ -2,8 +2,8 @@
  * Post-build job: gives every built page its own stylesheet with only the rules it can use
  * (css-prune.ts), so a page ships well under its CSS budget. Classes that scripts add at run time
  * count as present: those in the scripts a page loads (with their static imports), in the scripts
- * loaded on demand (dist/scripts/: search results, the stepper, the table), and the `js` class of
- * the inline theme script. Pages with the same rules share one file; a stylesheet that no page
+ * it may load on demand (dist/scripts/: search results, the stepper, the table), and the `js` class
+ * of the inline theme script. Pages with the same rules share one file; a stylesheet that no page
  * links any more is removed.
  */
 import { createHash } from 'node:crypto';
@@ -35,10 +35,12 @@ export const pageCss: PostBuildJob = {
       const file = fileOf(url);
       return (file && (await context.readText(file))) ?? '';
     };
-    // Scripts loaded on demand add classes after the first load, so their classes are kept everywhere.
-    const lazy = (await context.list()).filter((file) => file.startsWith('scripts/') && file.endsWith('.js'));
-    const lazyText = await Promise.all(lazy.map((file) => context.readText(file)));
-    const always = classTokens(`${THEME_INIT_SCRIPT} ${lazyText.join(' ')}`);
+    // Scripts loaded on demand (dist/scripts/) add classes after the first load: a page keeps their
+    // classes when it names the script, in a data-src attribute or in a script it loads.
+    const lazy = new Map<string, string>();
+    for (const file of await context.list())
+      if (file.startsWith('scripts/') && file.endsWith('.js')) lazy.set(file, (await context.readText(file)) ?? '');
+    const always = classTokens(THEME_INIT_SCRIPT);
 
     const written = new Map<string, number>();
     const replaced = new Set<string>();
@@ -56,6 +58,9 @@ export const pageCss: PostBuildJob = {
         scripts += js;
         queue.push(...staticImports(js).map((specifier) => resolvePath(specifier, url)));
       }
+      const named = selectAll('[data-src]', page.tree).map((element) => String(element.properties.dataSrc));
+      for (const [file, js] of lazy)
+        if (named.some((src) => src.endsWith(`/${file}`)) || scripts.includes(file)) scripts += js;
       const markup = markupClasses(page.tree);
       const scripted = classTokens(scripts);
       const has = (name: string) => markup.has(name) || scripted.has(name) || always.has(name);

@@ -136,8 +136,8 @@ describe('page-css job', () => {
       folder(files),
     );
 
-  it('keeps the rules of the markup, of loaded and lazy scripts and of the theme script', async () => {
-    const result = await run(['<p class="used only-js">x</p>']);
+  it('keeps the rules of the markup, of loaded scripts, of lazy scripts it names and of the theme script', async () => {
+    const result = await run(['<p class="used only-js" data-src="/scripts/stepper.js">x</p>']);
     const [page] = result.pages;
     const href = String(select('link[rel~=stylesheet]', page!.tree)?.properties.href);
     expect(href).toMatch(/^\/_astro\/site\.[\w-]{8}\.css$/);
@@ -146,6 +146,12 @@ describe('page-css job', () => {
     );
     expect(pageHtml(page!)).toContain(`<link rel="stylesheet" href="${href}">`);
     expect([...result.removals]).toEqual(['_astro/site.css']);
+  });
+
+  it('leaves out the classes of a lazy script the page does not name', async () => {
+    const result = await run(['<p class="used">x</p>']);
+    const css = [...result.writes].find(([file]) => file.endsWith('.css'))?.[1];
+    expect(text(css)).not.toContain('.lazy');
   });
 
   test.each([
