@@ -24,3 +24,6 @@ if (table && url) {
   }
   for (const button of table.querySelectorAll<HTMLButtonElement>('button[disabled]')) button.disabled = false;
 }
+
+// A module, not a global script: its names stay its own.
+export {};
