@@ -73,4 +73,14 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     );
     expect(dist).toBe(false);
   });
+  it('a page with inline code the CSP would block (caught by the post-build pass)', async () => {
+    const { code, output, dist } = await buildWith(
+      'src/content/workloads/job.mdx',
+      (t) => `${t}\n<p style="color:red">Red text</p>\n`,
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain('csp: workloads/job/index.html: style attribute on <p>: use a class');
+    expect(output).toContain('output removed');
+    expect(dist).toBe(false);
+  });
 });

@@ -30,11 +30,6 @@ export function pagePathOf(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** The built HTML file of a site path, the inverse of `pagePathOf`: "/compare/" → "compare/index.html". */
-export function pageFileOf(path: string): string {
-  return (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, '');
-}
-
 /**
  * Every address a built HTML file answers to: its site path and the file itself, and for a
  * page such as "404.html" also the address without ".html" that hosts such as Netlify and the

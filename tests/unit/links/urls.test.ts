@@ -1,24 +1,16 @@
 // Path rules of built files: one answer for every tool that asks (the pass, the checks, the bench).
 import { describe, expect, test } from 'vitest';
-import {
-  outputFileOf,
-  pageAddresses,
-  pageFileOf,
-  pagePathOf,
-  resolvePath,
-  withBase,
-} from '../../../src/lib/links/urls';
+import { outputFileOf, pageAddresses, pagePathOf, resolvePath, withBase } from '../../../src/lib/links/urls';
 
-describe('pagePathOf and pageFileOf', () => {
+describe('pagePathOf', () => {
   test.each([
     ['index.html', '/'],
     ['compare/index.html', '/compare/'],
     ['workloads/job/index.html', '/workloads/job/'],
     // The 404 page declares "/404.html" as its path (src/pages/404.astro); every host serves that.
     ['404.html', '/404.html'],
-  ])('%s ↔ %s', (file, path) => {
+  ])('%s → %s', (file, path) => {
     expect(pagePathOf(file)).toBe(path);
-    expect(pageFileOf(path)).toBe(file);
   });
   test('Windows separators', () => {
     expect(pagePathOf('workloads\\pod\\index.html')).toBe('/workloads/pod/');
