@@ -2,8 +2,8 @@
  * Ids of built pages: what a reader can link to. Used by the build (duplicate ids and headings
  * without ids stop it: src/lib/output/id-check.ts) and by the id registry check (scripts/anchors.ts).
  */
-import type { Root } from 'hast';
-import { select, selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 
 export interface PageIds {
@@ -13,16 +13,22 @@ export interface PageIds {
   headingsWithoutId: string[];
 }
 
-/** Reads the linkable ids of one built page. */
+const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4']);
+
+/** Reads the linkable ids of one built page (one walk over its <main>). */
 export function readPageIds(tree: Root): PageIds {
+  const ids: string[] = [];
+  const headingsWithoutId: string[] = [];
+  const walk = (element: Element, inWidget: boolean): void => {
+    const { id, dataJsOnly } = element.properties;
+    if (id !== undefined) ids.push(String(id));
+    // Headings inside a widget that only scripts show are not places a link can land.
+    const scriptOnly = inWidget || dataJsOnly !== undefined;
+    if (SECTION_HEADINGS.has(element.tagName) && !id && !scriptOnly) headingsWithoutId.push(toString(element).trim());
+    for (const child of element.children) if (child.type === 'element') walk(child, scriptOnly);
+  };
   const main = select('main', tree);
-  if (!main) return { ids: [], headingsWithoutId: [] };
-  const ids = selectAll('[id]', main).map((element) => String(element.properties.id));
-  // Headings inside a widget that only scripts show are not places a link can land.
-  const scriptOnly = new Set(selectAll('[data-js-only] :is(h2, h3, h4)', main));
-  const headingsWithoutId = selectAll('h2, h3, h4', main)
-    .filter((heading) => !heading.properties.id && !scriptOnly.has(heading))
-    .map((heading) => toString(heading).trim());
+  if (main) walk(main, false);
   return { ids, headingsWithoutId };
 }
 

@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Link, Nodes as MdastNodes, PhrasingContent, RootContent as MdastContent } from 'mdast';
 import { defaultHandlers as defaultToMarkdown, type Handle as ToMarkdownHandle } from 'mdast-util-to-markdown';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
-import { matches, select } from 'hast-util-select';
+import { select } from 'hast-util-select';
 import { toString as toMdastString } from 'mdast-util-to-string';
 import { toString } from 'hast-util-to-string';
 import rehypeRemark from 'rehype-remark';
@@ -26,13 +26,8 @@ import { absoluteUrl, markdownTwinPath } from '../links/urls.ts';
 import type { BuiltPage } from './built-pages.ts';
 import type { PostBuildJob } from './post-build.ts';
 
-/** Elements that are not content: controls, decoration, navigation, permalink groups. */
-const NON_CONTENT = [
-  '[data-js-only]',
-  '[data-md-skip]',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '.anchors',
+/** Elements that are not content: controls, decoration, navigation, scripts. */
+const NON_CONTENT_TAGS = new Set([
   'svg',
   'script',
   'style',
@@ -42,48 +37,62 @@ const NON_CONTENT = [
   'input',
   'select',
   'textarea',
-].join(', ');
+]);
+
+const classes = (element: Element): string[] => (element.properties.className as string[] | undefined) ?? [];
+
+/**
+ * Whether an element is not content: one of the tags above, a script-only widget
+ * (`data-js-only`), something marked `data-md-skip`, hidden, or a permalink group (`.anchors`).
+ * A predicate rather than a CSS selector: it runs on every element of every page.
+ */
+const isNonContent = (element: Element): boolean =>
+  NON_CONTENT_TAGS.has(element.tagName) ||
+  element.properties.dataJsOnly !== undefined ||
+  element.properties.dataMdSkip !== undefined ||
+  element.properties.hidden !== undefined ||
+  element.properties.ariaHidden === 'true' ||
+  classes(element).includes('anchors');
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
 
 /**
- * Prepares `<main>` (a copy) for conversion, in place: drops what is not content, unwraps sort
- * buttons in header cells, keeps only visible text in table cells, marks manifests as YAML and
- * puts a space between elements that sit side by side with nothing between them.
+ * A copy of `element` ready for conversion (the page's own tree is left as it is): without what is
+ * not content, with sort buttons in header cells unwrapped, only visible text in table cells,
+ * manifests marked as YAML, and a space between elements that sit side by side with nothing
+ * between them.
  */
-function prepare(parent: Element, ancestors: readonly Element[] = []): void {
-  const context = [...ancestors, parent];
+function prepare(element: Element, ancestors: readonly Element[] = []): Element {
+  const context = [...ancestors, element];
   const inCell = context.some((a) => a.tagName === 'td' || a.tagName === 'th');
+  const inCode = context.some((a) => a.tagName === 'pre' || a.tagName === 'code');
   const children: ElementContent[] = [];
-  for (const child of parent.children) {
+  for (const child of element.children) {
     if (!isElement(child)) {
       children.push(child);
       continue;
     }
-    if (matches(NON_CONTENT, child) || (inCell && matches('.sr-only', child))) continue;
-    if (child.tagName === 'button') {
-      // A sort button holds its column's label: its text stays. Any other button is a control.
-      if (!inCell) continue;
-      child.tagName = 'span';
-    }
-    if (child.tagName === 'pre' && context.some((a) => matches('figure.manifest', a)))
-      child.properties.dataLanguage = 'yaml';
-    prepare(child, context);
-    children.push(child);
-  }
-  // Code keeps its text as it is (highlighting spans abut there).
-  if (context.some((a) => a.tagName === 'pre' || a.tagName === 'code')) {
-    parent.children = children;
-    return;
+    if (isNonContent(child) || (inCell && classes(child).includes('sr-only'))) continue;
+    // A sort button holds its column's label: its text stays. Any other button is a control.
+    if (child.tagName === 'button' && !inCell) continue;
+    const copy = prepare(child, context);
+    if (child.tagName === 'button') copy.tagName = 'span';
+    if (child.tagName === 'pre' && context.some((a) => a.tagName === 'figure' && classes(a).includes('manifest')))
+      copy.properties = { ...copy.properties, dataLanguage: 'yaml' };
+    children.push(copy);
   }
   // Elements laid out side by side with CSS (flex items: no text between them in the HTML) read as
-  // separate words; a note reference (<sup>) stays attached to what it annotates.
-  parent.children = children.flatMap((child, i) => {
-    const previous = children[i - 1];
-    const abutting = previous && isElement(previous) && isElement(child) && child.tagName !== 'sup';
-    return abutting ? [{ type: 'text', value: ' ' }, child] : [child];
-  });
+  // separate words; a note reference (<sup>) stays attached to what it annotates; code keeps its
+  // text as it is (highlighting spans abut there).
+  const spaced = inCode
+    ? children
+    : children.flatMap((child, i): ElementContent[] => {
+        const previous = children[i - 1];
+        const abutting = previous && isElement(previous) && isElement(child) && child.tagName !== 'sup';
+        return abutting ? [{ type: 'text', value: ' ' }, child] : [child];
+      });
+  return { ...element, children: spaced };
 }
 
 /** An absolute URL, with parentheses encoded so that chat tools do not end the link early. */
@@ -187,7 +196,7 @@ const handlers: Record<string, Handle> = {
     const caption = node.children.find((child): child is Element => isElement(child) && child.tagName === 'caption');
     const out: MdastContent[] = [];
     if (caption) {
-      const note = caption.children.filter((child) => isElement(child) && matches('.caption-note', child));
+      const note = caption.children.filter((child) => isElement(child) && classes(child).includes('caption-note'));
       const title = { ...caption, tagName: 'span', children: caption.children.filter((c) => !note.includes(c)) };
       const titleText = trimPhrasing(phrasing(state, title));
       if (titleText.length) out.push({ type: 'paragraph', children: [{ type: 'strong', children: titleText }] });
@@ -270,12 +279,11 @@ const processor = unified()
 
 /** Markdown of an HTML fragment (a `<main>` or part of one), links resolved against `pageUrl`. */
 export function htmlToMarkdown(fragment: Element | Root, pageUrl: string): string {
-  const body: Element = structuredClone(
+  const body = prepare(
     fragment.type === 'root'
       ? { type: 'element', tagName: 'div', properties: {}, children: fragment.children as ElementContent[] }
       : fragment,
   );
-  prepare(body);
   // A <base> makes the converter resolve every link and image against the page.
   const base: Element = { type: 'element', tagName: 'base', properties: { href: pageUrl }, children: [] };
   const tree: Root = { type: 'root', children: [base, body] };
@@ -298,11 +306,10 @@ export function markdownTwin(page: BuiltPage, options: TwinOptions): string | un
   if (page.noindex) return undefined;
   const main = select('main', page.tree);
   if (!main) throw new Error(`${page.path} has no <main> element to convert`);
-  const content = structuredClone(main);
-  const h1 = select('h1', content);
-  const title = collapse(h1 ? toString(h1) : String(content.properties.dataTitle ?? ''));
+  const h1 = select('h1', main);
+  const title = collapse(h1 ? toString(h1) : String(main.properties.dataTitle ?? ''));
   if (!title) throw new Error(`${page.path} has neither an <h1> nor <main data-title> to title its twin`);
-  if (h1) removeElement(content, h1);
+  const content = h1 ? withoutElement(main, h1) : main;
   const heading = processor.stringify({
     type: 'root',
     children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: title }] }],
@@ -311,13 +318,14 @@ export function markdownTwin(page: BuiltPage, options: TwinOptions): string | un
   return `${heading.trim()}\n\n${source}\n\n${htmlToMarkdown(content, options.pageUrl)}\n`;
 }
 
-function removeElement(parent: Element, target: Element): boolean {
-  const index = parent.children.indexOf(target);
-  if (index >= 0) {
-    parent.children.splice(index, 1);
-    return true;
-  }
-  return parent.children.some((child) => isElement(child) && removeElement(child, target));
+/** A copy of `parent` without `target` (elements copied, text shared). */
+function withoutElement(parent: Element, target: Element): Element {
+  return {
+    ...parent,
+    children: parent.children
+      .filter((child) => child !== target)
+      .map((child) => (isElement(child) ? withoutElement(child, target) : child)),
+  };
 }
 
 export const markdownTwins: PostBuildJob = {
