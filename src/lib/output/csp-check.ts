@@ -40,6 +40,7 @@ export function inlineCodeProblems(tree: Root): string[] {
   return [...new Set(problems)];
 }
 
+/** The job: fails the build on any page with inline code the CSP would block. */
 export const cspCheck: PostBuildJob = {
   name: 'csp',
   run(context) {

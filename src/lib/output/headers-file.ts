@@ -22,6 +22,7 @@ export function headerRules(base: string, htmlFiles: readonly string[]): HeaderR
   ];
 }
 
+/** The job: writes `_headers` for every page of the build. */
 export const headersFile: PostBuildJob = {
   name: 'headers',
   run(context) {

@@ -19,6 +19,7 @@ export function idProblems(page: BuiltPage): string[] {
   ];
 }
 
+/** The job: fails the build on any page with a duplicate id or a section heading without one. */
 export const idCheck: PostBuildJob = {
   name: 'ids',
   run(context) {

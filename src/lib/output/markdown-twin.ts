@@ -178,13 +178,12 @@ const handlers: Record<string, Handle> = {
   },
   pre(state, node) {
     const code = node.children.find((child): child is Element => isElement(child) && child.tagName === 'code');
-    const classes = [
-      ...((code?.properties.className as string[]) ?? []),
-      ...((node.properties.className as string[]) ?? []),
-    ];
+    // The language: data-language (manifests get "yaml" in prepare), else a language-* class.
     const declared =
       (node.properties.dataLanguage as string | undefined) ??
-      classes.find((name) => name.startsWith('language-'))?.slice('language-'.length);
+      [...(code ? classes(code) : []), ...classes(node)]
+        .find((name) => name.startsWith('language-'))
+        ?.slice('language-'.length);
     const lang = declared && declared !== 'plaintext' ? declared : null;
     return { type: 'code', lang, meta: null, value: toString(node).replace(/\n+$/, '') };
   },
@@ -248,7 +247,9 @@ const link: ToMarkdownHandle = (node: Link, parent, state, info) => {
     node.title === null &&
     /^[^\s<>()\\`]+$/.test(node.url) &&
     !/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(node.url) &&
-    !(node.children.length === 1 && node.children[0]?.type === 'text' && node.children[0].value === node.url);
+    !(node.children.length === 1 && node.children[0]?.type === 'text' && node.children[0].value === node.url) &&
+    // A `]` the label cannot escape (in code) could turn the link into a definition: the default handles it.
+    !toMdastString(node).includes(']');
   if (!plain) return defaultToMarkdown.link(node, parent, state, info);
   const exit = state.enter('link');
   const label = state.enter('label');
@@ -328,6 +329,7 @@ function withoutElement(parent: Element, target: Element): Element {
   };
 }
 
+/** The job: a twin beside every public page ("/workloads/job/" → "workloads/job.md"). */
 export const markdownTwins: PostBuildJob = {
   name: 'twins',
   async run(context) {

@@ -27,6 +27,7 @@ export function prunedName(href: string, css: string): string {
   return `${path.posix.dirname(href)}/${stem}.${createHash('sha256').update(css).digest('base64url').slice(0, 8)}.css`;
 }
 
+/** The job: a pruned stylesheet for every page, shared by pages with the same rules. */
 export const pageCss: PostBuildJob = {
   name: 'page-css',
   async run(context) {

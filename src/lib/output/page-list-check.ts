@@ -17,6 +17,7 @@ export function sitemapUrls(xml: string): string[] {
   return selectAll('loc', tree).map((loc) => toString(loc).trim());
 }
 
+/** The job: warns when the sitemap or the social images miss a built page, or list one not built. */
 export const pageListCheck: PostBuildJob = {
   name: 'page-list',
   async run(context) {
