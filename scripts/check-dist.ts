@@ -41,9 +41,9 @@ for (const page of pages) {
     continue;
   }
   const sum = totals(assets);
-  console.log(
-    `${page.path.padEnd(28)} js ${String(sum.js.gzip).padStart(5)} B  css ${String(sum.css.gzip).padStart(5)} B  (html ${sum.html.gzip} B, ${sum.all.count} requests)`,
-  );
+  const bytes = (n: number) => `${String(n).padStart(5)} B`;
+  const rest = `(html ${sum.html.gzip} B, ${sum.all.count} requests)`;
+  console.log(`${page.path.padEnd(28)} js ${bytes(sum.js.gzip)}  css ${bytes(sum.css.gzip)}  ${rest}`);
 }
 console.log(`${redirects} redirect pages checked too`);
 
