@@ -2,7 +2,7 @@
 // copies the project (without node_modules or build output), breaks one thing and runs the real
 // Astro build. The rules themselves are unit-tested in tests/unit; this proves they are wired in.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = process.cwd();
+const CACHES = new Set(['.astro', '.vite', '.cache']);
 const SKIP = new Set(['node_modules', 'dist', '.git', '.tmp', '.astro', '.tools', 'reports', 'test-results']);
 
 async function buildWith(
@@ -22,7 +23,14 @@ async function buildWith(
       recursive: true,
       filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? ''),
     });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    // The packages are linked one by one, so that each build keeps its own caches (Astro's content
+    // store in node_modules/.astro, Vite's in node_modules/.vite): concurrent builds sharing them
+    // would read each other's broken content.
+    mkdirSync(path.join(dir, 'node_modules'));
+    for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
+      if (!CACHES.has(entry))
+        symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+    }
     const target = path.join(dir, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
     try {
