@@ -3,22 +3,45 @@
  *
  * A page uses well under half of the site's rules (the decision guide needs no table styles, a
  * workload page no stepper styles), and every page has a CSS budget (budget.ts).
- * A rule stays when every class its selector names occurs on the page, in the scripts the page
- * loads, or in the always-kept list (classes that scripts add at run time); rules without class
- * selectors (elements, attributes, :root) always stay. The input is minified CSS as Tailwind and
- * Lightning CSS emit it.
+ * A rule stays when every class and every element its selector names occurs on the page, in the
+ * scripts the page loads, or in the always-kept list (classes that scripts add at run time);
+ * what a selector does not require (inside :not(), one alternative of :is()/:where()) does not
+ * count, and rules for attributes, :root or the document always stay. The input is minified CSS
+ * as Tailwind and Lightning CSS emit it.
  */
 
 /** Class names a selector needs, unescaped (`.hover\:bg-sunken:hover` → `hover:bg-sunken`). */
 export function selectorClasses(selector: string): string[] {
-  // Classes inside :not(...) do not have to be present for the selector to match, nor does each
-  // alternative of a list inside :is(...) or :where(...): one of them is enough, so none is required.
-  const positive = selector
+  return [...optionalPartsRemoved(selector).matchAll(/\.((?:\\.|[\w-])+)/g)].map((m) =>
+    (m[1] as string).replace(/\\(.)/g, '$1'),
+  );
+}
+
+/**
+ * A selector without the parts that need not be present for it to match: whatever is inside
+ * :not(...), and each alternative of a list inside :is(...) or :where(...) (one is enough, so none
+ * is required).
+ */
+function optionalPartsRemoved(selector: string): string {
+  return selector
     .replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '')
     .replace(/:(?:is|where)\(((?:[^()]|\([^()]*\))*)\)/g, (whole, inner: string) =>
       splitSelectors(inner).length > 1 ? '' : whole,
     );
-  return [...positive.matchAll(/\.((?:\\.|[\w-])+)/g)].map((m) => (m[1] as string).replace(/\\(.)/g, '$1'));
+}
+
+/**
+ * Element names a selector needs, lower-cased (`.x :where(blockquote) p::marker` → blockquote, p),
+ * with the same allowance for :not(), :is() and :where() as `selectorClasses`.
+ */
+export function selectorElements(selector: string): string[] {
+  const positive = optionalPartsRemoved(selector)
+    .replace(/\[[^\]]*\]/g, '') // attribute selectors, whose values may hold anything
+    .replace(/[.#](?:\\.|[\w-])+/g, '') // classes and ids, escapes included
+    .replace(/:(?:is|where)\(((?:[^()]|\([^()]*\))*)\)/g, ' $1 ')
+    .replace(/::?[\w-]+\((?:[^()]|\([^()]*\))*\)/g, '') // :nth-child(odd), :lang(en), ...
+    .replace(/::?[\w-]+/g, '');
+  return [...positive.matchAll(/[a-zA-Z][\w-]*/g)].map((m) => m[0].toLowerCase());
 }
 
 /** Splits at top-level commas (not inside parentheses or brackets). */
@@ -55,8 +78,15 @@ function closingBrace(css: string, open: number): number {
   return css.length - 1;
 }
 
-/** Removes the rules whose classes a page does not have. `has` says whether a class is present. */
-export function pruneCss(css: string, has: (className: string) => boolean): string {
+/**
+ * Removes the rules that cannot apply to a page: those naming a class (`has`) or an element
+ * (`hasElement`) the page does not have.
+ */
+export function pruneCss(
+  css: string,
+  has: (className: string) => boolean,
+  hasElement: (tagName: string) => boolean = () => true,
+): string {
   let out = '';
   let i = 0;
   while (i < css.length) {
@@ -74,12 +104,14 @@ export function pruneCss(css: string, has: (className: string) => boolean): stri
     const body = css.slice(brace + 1, end);
     i = end + 1;
     if (/^@(media|supports|layer|container|scope)\b/.test(prelude)) {
-      const inner = pruneCss(body, has);
+      const inner = pruneCss(body, has, hasElement);
       if (inner.trim()) out += `${prelude}{${inner}}`;
     } else if (prelude.startsWith('@')) {
       out += `${prelude}{${body}}`; // @property, @keyframes, @font-face: kept as they are
     } else {
-      const kept = splitSelectors(prelude).filter((selector) => selectorClasses(selector).every(has));
+      const kept = splitSelectors(prelude).filter(
+        (selector) => selectorClasses(selector).every(has) && selectorElements(selector).every(hasElement),
+      );
       if (kept.length) out += `${kept.join(',')}{${body}}`;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * Post-build job: gives every built page its own stylesheet with only the rules it can use
- * (css-prune.ts), so a page ships well under its CSS budget. Classes that scripts add at run time
- * count as present: those in the scripts a page loads (with their static imports), in the scripts
+ * (css-prune.ts), so a page ships well under its CSS budget. Classes and elements that scripts add
+ * at run time count as present: those in the scripts a page loads (with their static imports), in the scripts
  * it may load on demand (dist/scripts/: search results, the stepper, the table), and the `js` class
  * of the inline theme script. Pages with the same rules share one file; a stylesheet that no page
  * links any more is removed.
@@ -10,15 +10,22 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { selectAll } from 'hast-util-select';
+import { visit } from 'unist-util-visit';
 import { outputFileOf, resolvePath } from '../links/urls.ts';
 import { requestedUrls, staticImports } from './budget.ts';
 import { classTokens, pruneCss } from './css-prune.ts';
 import type { PostBuildJob } from './post-build.ts';
 import { THEME_INIT_SCRIPT } from './theme-init.ts';
 
-/** The classes a page's markup uses: the words of every `class` attribute. */
-export function markupClasses(tree: Root): Set<string> {
-  return new Set(selectAll('[class]', tree).flatMap((element) => (element.properties.className as string[]) ?? []));
+/** The classes and the element names of a page's markup. */
+export function markupNames(tree: Root): { classes: Set<string>; elements: Set<string> } {
+  const classes = new Set<string>();
+  const elements = new Set<string>();
+  visit(tree, 'element', (element) => {
+    elements.add(element.tagName.toLowerCase());
+    for (const name of (element.properties.className as string[] | undefined) ?? []) classes.add(name);
+  });
+  return { classes, elements };
 }
 
 /** The file name of a pruned stylesheet: the original's name with the hash of the kept rules. */
@@ -62,9 +69,11 @@ export const pageCss: PostBuildJob = {
       const named = selectAll('[data-src]', page.tree).map((element) => String(element.properties.dataSrc));
       for (const [file, js] of lazy)
         if (named.some((src) => src.endsWith(`/${file}`)) || scripts.includes(file)) scripts += js;
-      const markup = markupClasses(page.tree);
+      const markup = markupNames(page.tree);
+      // Words of the scripts stand for classes they add and for elements they create alike.
       const scripted = classTokens(scripts);
-      const has = (name: string) => markup.has(name) || scripted.has(name) || always.has(name);
+      const has = (name: string) => markup.classes.has(name) || scripted.has(name) || always.has(name);
+      const hasElement = (name: string) => markup.elements.has(name) || scripted.has(name);
 
       for (const link of selectAll('link[rel~="stylesheet"][href]', page.tree)) {
         const href = resolvePath(String(link.properties.href), page.path);
@@ -73,7 +82,7 @@ export const pageCss: PostBuildJob = {
           context.fail(`${page.path}: stylesheet ${href} is not in the output`);
           continue;
         }
-        const css = pruneCss(source, has);
+        const css = pruneCss(source, has, hasElement);
         const url = prunedName(href, css);
         if (!written.has(url)) {
           context.write(fileOf(url) as string, css);
