@@ -20,10 +20,11 @@ export function selectorClasses(selector: string): string[] {
 /**
  * A selector without the parts that need not be present for it to match: whatever is inside
  * :not(...), and each alternative of a list inside :is(...) or :where(...) (one is enough, so none
- * is required).
+ * is required); attribute selectors are emptied, as their values are not classes or elements.
  */
 function optionalPartsRemoved(selector: string): string {
   return selector
+    .replace(/(?<!\\)\[(?:[^\]"']|"[^"]*"|'[^']*')*\]/g, '[]') // attribute values may hold anything
     .replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '')
     .replace(/:(?:is|where)\(((?:[^()]|\([^()]*\))*)\)/g, (whole, inner: string) =>
       splitSelectors(inner).length > 1 ? '' : whole,
@@ -36,7 +37,7 @@ function optionalPartsRemoved(selector: string): string {
  */
 export function selectorElements(selector: string): string[] {
   const positive = optionalPartsRemoved(selector)
-    .replace(/\[[^\]]*\]/g, '') // attribute selectors, whose values may hold anything
+    .replace(/(?<!\\)\[\]/g, '')
     .replace(/[.#](?:\\.|[\w-])+/g, '') // classes and ids, escapes included
     .replace(/:(?:is|where)\(((?:[^()]|\([^()]*\))*)\)/g, ' $1 ')
     .replace(/::?[\w-]+\((?:[^()]|\([^()]*\))*\)/g, '') // :nth-child(odd), :lang(en), ...
@@ -116,6 +117,78 @@ export function pruneCss(
     }
   }
   return out;
+}
+
+/** Splits a declaration block at its top-level semicolons (not inside parentheses or strings). */
+function declarations(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") {
+      const end = body.indexOf(ch, i + 1);
+      i = end < 0 ? body.length : end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ';' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  return parts.filter((part) => part.trim());
+}
+
+/** `css` with the custom properties not in `used` removed: their declarations and `@property` rules. */
+function withoutVariables(css: string, used: ReadonlySet<string>): string {
+  let out = '';
+  let i = 0;
+  while (i < css.length) {
+    const brace = css.indexOf('{', i);
+    const semicolon = css.indexOf(';', i);
+    if (semicolon >= 0 && (brace < 0 || semicolon < brace) && css.slice(i, semicolon).trim().startsWith('@')) {
+      out += css.slice(i, semicolon + 1);
+      i = semicolon + 1;
+      continue;
+    }
+    if (brace < 0) break;
+    const end = closingBrace(css, brace);
+    const prelude = css.slice(i, brace).trim();
+    const body = css.slice(brace + 1, end);
+    i = end + 1;
+    const property = /^@property\s+(--[\w-]+)$/.exec(prelude)?.[1];
+    if (property) {
+      if (used.has(property)) out += `${prelude}{${body}}`;
+    } else if (/^@(media|supports|layer|container|scope)\b/.test(prelude)) {
+      const inner = withoutVariables(body, used);
+      if (inner.trim()) out += `${prelude}{${inner}}`;
+    } else if (prelude.startsWith('@') || body.includes('{')) {
+      out += `${prelude}{${body}}`; // @keyframes, @font-face, nested rules: kept as they are
+    } else {
+      const kept = declarations(body).filter((d) => {
+        const name = /^\s*(--[\w-]+)\s*:/.exec(d)?.[1];
+        return !name || used.has(name);
+      });
+      if (kept.length) out += `${prelude}{${kept.join(';')}}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes the custom properties that nothing reads: a `--x` declaration or `@property --x` rule
+ * stays only while some `var(--x)` is left in the stylesheet. Repeated until nothing changes, so a
+ * variable read only by a removed one goes too. (No script of the site reads CSS variables.)
+ */
+export function dropUnusedVariables(css: string): string {
+  for (;;) {
+    const used = new Set([...css.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1] as string));
+    const next = withoutVariables(css, used);
+    if (next === css) return css;
+    css = next;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import { outputFileOf, resolvePath } from '../links/urls.ts';
 import { requestedUrls, staticImports } from './budget.ts';
-import { classTokens, pruneCss } from './css-prune.ts';
+import { classTokens, dropUnusedVariables, pruneCss } from './css-prune.ts';
 import type { PostBuildJob } from './post-build.ts';
 import { THEME_INIT_SCRIPT } from './theme-init.ts';
 
@@ -82,7 +82,7 @@ export const pageCss: PostBuildJob = {
           context.fail(`${page.path}: stylesheet ${href} is not in the output`);
           continue;
         }
-        const css = pruneCss(source, has, hasElement);
+        const css = dropUnusedVariables(pruneCss(source, has, hasElement));
         const url = prunedName(href, css);
         if (!written.has(url)) {
           context.write(fileOf(url) as string, css);

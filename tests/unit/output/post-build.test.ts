@@ -120,7 +120,7 @@ describe('twins job', () => {
 
 describe('page-css job', () => {
   const css =
-    ':root{--x:1}.used{a:1}.unused{b:2}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}@media print{.unused{f:6}.used{g:7}}';
+    ':root{--x:1;--y:2}.used{a:var(--x)}.unused{b:var(--y)}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}@media print{.unused{f:6}.used{g:7}}blockquote{h:8}';
   const files = {
     '_astro/site.css': css,
     '_astro/site.js': 'import"./chunk.js";',
@@ -142,7 +142,7 @@ describe('page-css job', () => {
     const href = String(select('link[rel~=stylesheet]', page!.tree)?.properties.href);
     expect(href).toMatch(/^\/_astro\/site\.[\w-]{8}\.css$/);
     expect(text(result.writes.get(href.slice(1)))).toBe(
-      ':root{--x:1}.used{a:1}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}@media print{.used{g:7}}',
+      ':root{--x:1}.used{a:var(--x)}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}@media print{.used{g:7}}',
     );
     expect(pageHtml(page!)).toContain(`<link rel="stylesheet" href="${href}">`);
     expect([...result.removals]).toEqual(['_astro/site.css']);
