@@ -48,7 +48,9 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!site) throw new Error('post-build: set `site` in astro.config.mjs; twins and headers need absolute URLs');
         const root = fileURLToPath(dir);
+        const started = performance.now();
         const pages = await loadBuiltPages(root);
+        const parsed = performance.now();
         const folder = {
           read: (file: string) => readFile(path.join(root, file)).catch(() => null),
           list: async () =>
@@ -69,7 +71,10 @@ export function postBuild(): AstroIntegration {
           await writeFile(path.join(root, file), content);
         }
         for (const file of result.removals) await rm(path.join(root, file), { force: true });
-        logger.info(`${pages.length} pages parsed once; ${JOBS.length} jobs wrote ${result.writes.size} files`);
+        logger.info(
+          `${pages.length} pages parsed once (${Math.round(parsed - started)} ms); jobs: ${result.timings.join(', ')}; ` +
+            `${result.writes.size} files written`,
+        );
       },
     },
   };

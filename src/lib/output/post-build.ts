@@ -76,6 +76,8 @@ export interface PassResult {
   problems: string[];
   /** Log lines, each with its level. */
   log: { level: 'info' | 'warn'; message: string }[];
+  /** How long each job took, for the build log ("twins 120 ms"). */
+  timings: string[];
 }
 
 /** Runs the jobs in order over the pages; stops after the first job that reports a problem. */
@@ -91,6 +93,7 @@ export async function runPass(
   const removals = new Set<string>();
   const problems: string[] = [];
   const log: PassResult['log'] = [];
+  const timings: string[] = [];
 
   for (const job of jobs) {
     const context: PassContext = {
@@ -132,10 +135,12 @@ export async function runPass(
       info: (message) => void log.push({ level: 'info', message: `${job.name}: ${message}` }),
       warn: (message) => void log.push({ level: 'warn', message: `${job.name}: ${message}` }),
     };
+    const started = performance.now();
     await job.run(context);
+    timings.push(`${job.name} ${Math.round(performance.now() - started)} ms`);
     if (problems.length) break;
   }
 
   for (const page of pages) if (page.changed || added.has(page)) writes.set(page.file, pageHtml(page));
-  return { pages, writes, removals, problems, log };
+  return { pages, writes, removals, problems, log, timings };
 }
