@@ -8,6 +8,7 @@ import { readFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { siteSchema } from '../lib/content/schemas.ts';
 import { loadBuiltPages } from '../lib/output/built-pages.ts';
@@ -29,9 +30,9 @@ const JOBS: readonly PostBuildJob[] = [idCheck, cspCheck, markdownTwins, pageLis
 /** The site-wide facts of src/content/site.yaml, validated by the same schema as the content collection. */
 async function siteFacts(): Promise<{ kubernetesVersion: string }> {
   const file = 'src/content/site.yaml';
-  const entries = parse(await readFile(file, 'utf8')) as unknown[];
-  const result = siteSchema.safeParse(entries[0]);
-  if (!result.success) throw new Error(`${file}: ${result.error.message}`);
+  const entries = parse(await readFile(file, 'utf8')) as { id?: unknown }[];
+  const result = siteSchema.safeParse(entries.find((entry) => entry.id === 'site'));
+  if (!result.success) throw new Error(`${file} › site: ${z.prettifyError(result.error)}`);
   return result.data;
 }
 

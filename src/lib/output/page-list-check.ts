@@ -27,13 +27,17 @@ export const pageListCheck: PostBuildJob = {
     const problems = [
       ...pages
         .filter((page) => !listed.has(absoluteUrl(context.site, context.base, page.path)))
-        .map((page) => `${page.path} is not in sitemap.xml`),
-      ...[...listed].filter((url) => !built.has(url)).map((url) => `sitemap.xml lists ${url}, not a public page`),
+        .map((page) => `${page.path} is not in sitemap.xml: add the page to src/data/pages.ts`),
+      ...[...listed]
+        .filter((url) => !built.has(url))
+        .map((url) => `sitemap.xml lists ${url}, which is not a public page of the build: check src/data/pages.ts`),
     ];
+    const files = new Set(await context.list());
     for (const page of pages) {
       const image = ogImagePath(page.path);
-      if (!(await context.read(image.slice(1)))) problems.push(`${page.path} has no social image ${image}`);
+      if (!files.has(image.slice(1)))
+        problems.push(`${page.path} has no social image ${image}: add the page to src/data/pages.ts`);
     }
-    for (const problem of problems) context.warn(`${problem}: add the page to src/data/pages.ts`);
+    for (const problem of problems) context.warn(problem);
   },
 };

@@ -7,6 +7,7 @@ import { headersFile } from '../../../src/lib/output/headers-file';
 import { idCheck } from '../../../src/lib/output/id-check';
 import { markdownTwins } from '../../../src/lib/output/markdown-twin';
 import { pageCss } from '../../../src/lib/output/page-css';
+import { pageListCheck } from '../../../src/lib/output/page-list-check';
 import { runPass, type OutputFolder, type PostBuildJob } from '../../../src/lib/output/post-build';
 
 const facts = { site: new URL('https://example.org'), base: '/', kubernetesVersion: '1.37' };
@@ -166,5 +167,38 @@ describe('page-css job', () => {
     const page = parsePage('index.html', html('', '<link rel="stylesheet" href="/_astro/gone.css">'));
     const result = await runPass([pageCss], facts, [page], folder({}));
     expect(result.problems).toEqual(['page-css: /: stylesheet /_astro/gone.css is not in the output']);
+  });
+});
+
+describe('page-list job', () => {
+  const sitemap = (urls: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset>${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`;
+  const pages = () => [
+    parsePage('index.html', html('<h1>Home</h1>')),
+    parsePage('glossary/index.html', html('<h1>Glossary</h1>')),
+    parsePage('404.html', html('<h1>Not found</h1>', '<meta name="robots" content="noindex">')),
+  ];
+
+  it('is quiet when the sitemap and the social images match the public pages', async () => {
+    const files = {
+      'sitemap.xml': sitemap(['https://example.org/', 'https://example.org/glossary/']),
+      'og/index.png': 'png',
+      'og/glossary.png': 'png',
+    };
+    const result = await runPass([pageListCheck], facts, pages(), folder(files));
+    expect(result.log.filter((line) => line.level === 'warn')).toEqual([]);
+  });
+
+  it('warns about a page missing from either list, and a listed page that was not built', async () => {
+    const files = {
+      'sitemap.xml': sitemap(['https://example.org/', 'https://example.org/gone/']),
+      'og/index.png': 'png',
+    };
+    const result = await runPass([pageListCheck], facts, pages(), folder(files));
+    expect(result.log.map((line) => line.message)).toEqual([
+      'page-list: /glossary/ is not in sitemap.xml: add the page to src/data/pages.ts',
+      'page-list: sitemap.xml lists https://example.org/gone/, which is not a public page of the build: check src/data/pages.ts',
+      'page-list: /glossary/ has no social image /og/glossary.png: add the page to src/data/pages.ts',
+    ]);
   });
 });
