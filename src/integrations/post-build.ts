@@ -21,9 +21,9 @@ import { pageListCheck } from '../lib/output/page-list-check.ts';
 import { runPass, type PostBuildJob } from '../lib/output/post-build.ts';
 
 /**
- * The jobs, in order: the checks first (so nothing is written when a page is broken); the twins
- * read the pages before the per-page stylesheets rewrite them; the headers file comes last, so
- * that it covers every page, including any an earlier job added.
+ * The jobs, in order. A job that adds pages (a pinned edition copied in, share pages) goes first,
+ * so the checks see its pages; then the checks, which stop the pass before anything is written;
+ * then the writers; the headers file last, so that it covers every page.
  */
 const JOBS: readonly PostBuildJob[] = [idCheck, cspCheck, markdownTwins, pageListCheck, pageCss, headersFile];
 
@@ -36,6 +36,7 @@ async function siteFacts(): Promise<{ kubernetesVersion: string }> {
   return result.data;
 }
 
+/** The integration: runs the pass when Astro has written the pages. */
 export function postBuild(): AstroIntegration {
   let site: URL | undefined;
   let base = '/';
