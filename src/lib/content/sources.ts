@@ -30,6 +30,8 @@ const PAGE_NAMES: Record<string, string> = {
   'concepts/scheduling-eviction/api-eviction': 'API-initiated eviction',
   'concepts/architecture/controller': 'Controllers',
   'concepts/services-networking/service': 'Service',
+  'concepts/configuration/overview': 'Configuration best practices',
+  'reference/using-api/deprecation-guide': 'Deprecated API migration guide',
   'reference/kubernetes-api/workload-resources/deployment-v1': 'Deployment API',
   'reference/kubernetes-api/workload-resources/replica-set-v1': 'ReplicaSet API',
   'reference/kubernetes-api/workload-resources/stateful-set-v1': 'StatefulSet API',
