@@ -2,18 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import markdownTwins from './src/integrations/markdown-twins.ts';
-import { pageCss } from './src/integrations/page-css.ts';
-import { siteChecks } from './src/integrations/site-checks.ts';
-import staticHeaders from './src/integrations/static-headers.ts';
+import { postBuild } from './src/integrations/post-build.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
-  // Site checks run first: when they fail, the output is removed and nothing else is written.
-  // Twins read the pages before the per-page stylesheets rewrite them, and come before the
-  // headers file so their paths get its caching rules.
-  integrations: [mdx(), siteChecks(), markdownTwins(), pageCss(), staticHeaders()],
+  // One pass over the built pages for every post-build job: checks, twins, stylesheets, headers.
+  integrations: [mdx(), postBuild()],
   // Highlighters write inline style attributes, which the Content-Security-Policy forbids;
   // manifests and MDX fences get Shiki with classes instead (src/lib/output/highlight.ts).
   markdown: { syntaxHighlight: false },

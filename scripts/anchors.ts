@@ -3,21 +3,18 @@
 // compares that with the committed registry tests/anchors.json, allowing for the aliases in
 // src/content/aliases.yaml. `--write` records new pages and ids; it refuses while a published
 // id is missing, because that is exactly what the registry exists to catch.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
+import { readPageIds } from '../src/lib/links/page-ids.ts';
+import { loadBuiltPages, type BuiltPage } from '../src/lib/output/built-pages.ts';
 import { diffRegistry, formatRegistry, type Aliases, type Registry } from '../src/lib/links/registry.ts';
 
 const REGISTRY = 'tests/anchors.json';
 
 /** Public pages of a built site and their ids (pages marked noindex are not public). */
-export async function builtRegistry(dir: string): Promise<Registry> {
+export function builtRegistry(pages: readonly BuiltPage[]): Registry {
   const registry: Registry = {};
-  for (const file of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).sort()) {
-    const { ids, noindex } = readPageIds(await readFile(path.join(dir, file), 'utf8'));
-    if (!noindex) registry[pagePathOf(file)] = ids;
-  }
+  for (const page of pages) if (!page.noindex) registry[page.path] = readPageIds(page.tree).ids;
   return registry;
 }
 
@@ -35,9 +32,9 @@ export async function readAliases(): Promise<Aliases> {
   };
 }
 
-/** Runs the check; returns the number of errors. */
-export async function checkAnchors(dir = 'dist', write = false): Promise<number> {
-  const current = await builtRegistry(dir);
+/** Runs the check over the pages of a build; returns the number of errors. */
+export async function checkAnchors(pages: readonly BuiltPage[], write = false): Promise<number> {
+  const current = builtRegistry(pages);
   const published = JSON.parse(await readFile(REGISTRY, 'utf8').catch(() => '{}')) as Registry;
   const { errors, added } = diffRegistry(published, current, await readAliases());
   for (const error of errors) console.error(`✗ ${error}`);
@@ -58,9 +55,7 @@ export async function checkAnchors(dir = 'dist', write = false): Promise<number>
 
 if (import.meta.main) {
   const dirFlag = process.argv.indexOf('--dir');
-  const errors = await checkAnchors(
-    dirFlag > 0 ? (process.argv[dirFlag + 1] ?? 'dist') : 'dist',
-    process.argv.includes('--write'),
-  );
+  const dir = dirFlag > 0 ? (process.argv[dirFlag + 1] ?? 'dist') : 'dist';
+  const errors = await checkAnchors(await loadBuiltPages(dir), process.argv.includes('--write'));
   process.exitCode = errors ? 1 : 0;
 }

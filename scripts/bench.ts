@@ -1,12 +1,13 @@
-// `npm run bench`: builds the site (timed), then prints one table row per page: bytes by type
-// (raw and gzip) and request count of the first load, and Lighthouse's four category scores with
-// LCP, TBT and CLS (mobile settings, the system Chromium). Timings vary with the machine, so
-// they live here, not in tests; the byte budgets are asserted in `npm test`.
+// `npm run bench`: builds the site (timed), then prints one table row for every public page: bytes
+// by type (raw and gzip) and request count of the whole first load, text included, and
+// Lighthouse's four category scores with LCP, TBT and CLS (mobile settings, the system Chromium).
+// Timings vary with the machine, so they live here, not in tests; the budgets on what the site
+// adds (JavaScript and CSS per page) are asserted in `npm test` (scripts/check-dist.ts).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageAssets, totals } from '../src/lib/output/budget.ts';
-import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
+import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,15 +17,8 @@ const started = Date.now();
 execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const buildSeconds = (Date.now() - started) / 1000;
 
-const pages = readdirHtml(DIST)
-  .filter((file) => !readPageIds(readFileSync(path.join(DIST, file), 'utf8')).noindex)
-  .map(pagePathOf);
-
-function readdirHtml(dir: string): string[] {
-  return (execFileSync('find', [dir, '-name', '*.html'], { encoding: 'utf8' }).trim().split('\n') as string[])
-    .map((file) => path.relative(dir, file))
-    .sort();
-}
+// Every public page, not a sample: the pages of the build that search engines may index.
+const pages = (await loadBuiltPages(DIST)).filter((page) => !page.noindex);
 
 const server = spawn(
   'node_modules/.bin/astro',
@@ -70,10 +64,7 @@ function lighthouse(url: string): LighthouseResult {
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
-const read = (url: string) => {
-  const file = path.join(DIST, decodeURIComponent(url));
-  return existsSync(file) ? readFileSync(file) : null;
-};
+const read = urlReader(DIST);
 
 await waitForServer();
 const header = [
@@ -94,14 +85,13 @@ const header = [
 ];
 const rows: string[][] = [];
 for (const page of pages) {
-  const file = page.endsWith('/') ? `${page}index.html` : page;
-  const sum = totals(pageAssets(page, readFileSync(path.join(DIST, file), 'utf8'), read));
-  const report = lighthouse(`http://127.0.0.1:${PORT}${page}`);
+  const sum = totals(pageAssets(page, read));
+  const report = lighthouse(`http://127.0.0.1:${PORT}${page.path}`);
   const score = (id: string) => String(Math.round((report.categories[id]?.score ?? 0) * 100));
   const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
   const bytes = (kind: keyof typeof sum) => `${kb(sum[kind].raw)}/${kb(sum[kind].gzip)}`;
   rows.push([
-    page,
+    page.path,
     bytes('html'),
     bytes('css'),
     bytes('js'),

@@ -1,12 +1,14 @@
-// Checks over the built site (part of `npm test`, after the builds):
-// the id registry, page weight budgets, the Markdown twins, HTML validity (Nu HTML Checker)
-// and internal links with fragments (linkinator), for the root build and the sub-path build.
+// Checks over the built site (part of `npm test`, after the builds): the id registry, the
+// budgets (JavaScript and CSS per page), the Markdown twins, HTML validity (Nu HTML Checker) and
+// internal links with fragments (linkinator), for the root build and the sub-path build. The
+// pages are read and parsed once (src/lib/output/built-pages.ts) for every check that reads them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
-import { BUDGET, pageAssets, totals } from '../src/lib/output/budget.ts';
-import { pagePathOf, readPageIds } from '../src/lib/links/page-ids.ts';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { BUDGET, budgetProblems, pageAssets, totals } from '../src/lib/output/budget.ts';
+import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
 import { markdownTwinPath } from '../src/lib/links/urls.ts';
 import { checkAnchors } from './anchors.ts';
 
@@ -19,55 +21,46 @@ const fail = (message: string) => {
 };
 const section = (title: string) => console.log(`\n— ${title}`);
 
-const htmlFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
-    .sort();
-const publicPages = htmlFiles(DIST).filter((file) => !readPageIds(readFileSync(path.join(DIST, file), 'utf8')).noindex);
+const pages = await loadBuiltPages(DIST);
+const publicPages = pages.filter((page) => !page.noindex);
 
 section('id registry');
-failures += await checkAnchors(DIST);
+failures += await checkAnchors(pages);
 
-section(`page weight (gzip level 9; budget ${BUDGET.page} B per page, ${BUDGET.script} B of JavaScript)`);
-const read = (url: string) => {
-  const file = path.join(DIST, decodeURIComponent(url));
-  return existsSync(file) ? readFileSync(file) : null;
-};
-for (const file of [...publicPages, '404.html']) {
-  const url = pagePathOf(file);
-  const assets = pageAssets(url, readFileSync(path.join(DIST, file), 'utf8'), read);
+section(
+  `budgets (gzip level 9): JavaScript ${BUDGET.script} B, CSS ${BUDGET.css} B per page; the text is not budgeted`,
+);
+const read = urlReader(DIST);
+let redirects = 0;
+for (const page of pages) {
+  const assets = pageAssets(page, read);
+  for (const problem of budgetProblems(page.path, assets)) fail(problem);
+  // Redirect pages (noindex, no <main>) are checked but not listed one by one.
+  if (page.noindex && page.file !== '404.html') {
+    redirects++;
+    continue;
+  }
   const sum = totals(assets);
-  for (const asset of assets) if (asset.raw === 0) fail(`${url}: ${asset.url} is referenced but not in dist/`);
-  if (sum.font.count)
-    fail(
-      `${url}: loads web fonts (${assets
-        .filter((a) => a.kind === 'font')
-        .map((a) => a.url)
-        .join(', ')})`,
-    );
-  if (sum.all.gzip > BUDGET.page)
-    fail(`${url}: first load is ${sum.all.gzip} B gzip, over the ${BUDGET.page} B budget`);
-  if (sum.js.gzip > BUDGET.script)
-    fail(`${url}: JavaScript is ${sum.js.gzip} B gzip, over the ${BUDGET.script} B budget`);
-  console.log(
-    `${url.padEnd(28)} ${String(sum.all.gzip).padStart(6)} B  (html ${sum.html.gzip}, css ${sum.css.gzip}, js ${sum.js.gzip}, ${sum.all.count} requests)`,
-  );
+  const bytes = (n: number) => `${String(n).padStart(5)} B`;
+  const rest = `(html ${sum.html.gzip} B, ${sum.all.count} requests)`;
+  console.log(`${page.path.padEnd(28)} js ${bytes(sum.js.gzip)}  css ${bytes(sum.css.gzip)}  ${rest}`);
 }
+console.log(`${redirects} redirect pages checked too`);
 
 section('Markdown twins');
-for (const file of publicPages) {
-  const page = pagePathOf(file);
-  const twin = path.join(DIST, markdownTwinPath(page));
+for (const page of publicPages) {
+  const twin = path.join(DIST, markdownTwinPath(page.path));
   if (!existsSync(twin)) {
-    fail(`${page}: no Markdown twin at ${markdownTwinPath(page)}`);
+    fail(`${page.path}: no Markdown twin at ${markdownTwinPath(page.path)}`);
     continue;
   }
   const markdown = readFileSync(twin, 'utf8');
-  const headings = parse(readFileSync(path.join(DIST, file), 'utf8'))
-    .querySelectorAll('main h1, main h2:not([data-js-only] h2)')
-    .map((h) => h.text.replace(/\s+/g, ' ').trim());
+  const scriptOnly = new Set(selectAll('[data-js-only] h2', page.tree));
+  const headings = selectAll('main h1, main h2', page.tree)
+    .filter((heading) => !scriptOnly.has(heading))
+    .map((heading) => toString(heading).replace(/\s+/g, ' ').trim());
   for (const heading of headings)
-    if (!markdown.includes(heading)) fail(`${markdownTwinPath(page)}: missing the heading "${heading}"`);
+    if (!markdown.includes(heading)) fail(`${markdownTwinPath(page.path)}: missing the heading "${heading}"`);
 }
 console.log(`${publicPages.length} twins hold their pages' headings`);
 

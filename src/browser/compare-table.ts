@@ -42,7 +42,10 @@ class CompareTable extends HTMLElement {
               rows.map((row) => keyOf(row.cells[column + 1])),
               view.dir,
             );
+      // Moving the rows drops focus from a row that a link landed on (src/browser/site.ts): keep it.
+      const focused = document.activeElement;
       body.append(...order.map((i) => rows[i] as HTMLTableRowElement));
+      if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
       heads.forEach((cell, i) => {
         if (i === column) cell.setAttribute('aria-sort', view.dir === 'asc' ? 'ascending' : 'descending');
         else cell.removeAttribute('aria-sort');

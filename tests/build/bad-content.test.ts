@@ -2,7 +2,7 @@
 // copies the project (without node_modules or build output), breaks one thing and runs the real
 // Astro build. The rules themselves are unit-tested in tests/unit; this proves they are wired in.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = process.cwd();
+const CACHES = new Set(['.astro', '.vite', '.cache']);
 const SKIP = new Set(['node_modules', 'dist', '.git', '.tmp', '.astro', '.tools', 'reports', 'test-results']);
-const CACHES = new Set(['.astro', '.vite']);
 
 async function buildWith(
   file: string,
@@ -23,11 +23,13 @@ async function buildWith(
       recursive: true,
       filter: (src) => !SKIP.has(path.relative(ROOT, src).split(path.sep)[0] ?? ''),
     });
-    // Share the installed packages but not the caches Astro and Vite keep in node_modules
-    // (.astro holds the content data store): builds running at once would read each other's content.
+    // The packages are linked one by one, so that each build keeps its own caches (Astro's content
+    // store in node_modules/.astro, Vite's in node_modules/.vite): concurrent builds sharing them
+    // would read each other's broken content.
     mkdirSync(path.join(dir, 'node_modules'));
-    for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
-      if (!CACHES.has(name)) symlinkSync(path.join(ROOT, 'node_modules', name), path.join(dir, 'node_modules', name));
+    for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
+      if (!CACHES.has(entry))
+        symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
     }
     const target = path.join(dir, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
@@ -107,6 +109,16 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     expect(output).toContain(
       'src/content/dimensions.yaml › pod-uniqueness › values.mongodb: "mongodb" is not a workload id',
     );
+    expect(dist).toBe(false);
+  });
+  it('a page with inline code the CSP would block (caught by the post-build pass)', async () => {
+    const { code, output, dist } = await buildWith(
+      'src/content/workloads/job.mdx',
+      (t) => `${t}\n<p style="color:red">Red text</p>\n`,
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain('csp: workloads/job/index.html: style attribute on <p>: use a class');
+    expect(output).toContain('output removed');
     expect(dist).toBe(false);
   });
 });

@@ -30,6 +30,15 @@ const PAGE_NAMES: Record<string, string> = {
   'concepts/scheduling-eviction/api-eviction': 'API-initiated eviction',
   'concepts/architecture/controller': 'Controllers',
   'concepts/services-networking/service': 'Service',
+  'concepts/configuration/overview': 'Configuration best practices',
+  'reference/using-api/deprecation-guide': 'Deprecated API migration guide',
+  'reference/kubernetes-api/workload-resources/deployment-v1': 'Deployment API',
+  'reference/kubernetes-api/workload-resources/replica-set-v1': 'ReplicaSet API',
+  'reference/kubernetes-api/workload-resources/stateful-set-v1': 'StatefulSet API',
+  'reference/kubernetes-api/workload-resources/daemon-set-v1': 'DaemonSet API',
+  'reference/kubernetes-api/workload-resources/job-v1': 'Job API',
+  'reference/kubernetes-api/workload-resources/cron-job-v1': 'CronJob API',
+  'reference/kubernetes-api/workload-resources/pod-v1': 'Pod API',
 };
 
 /** Is this a kubernetes.io docs URL that names a section? */

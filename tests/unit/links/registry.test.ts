@@ -1,7 +1,8 @@
 // The id registry: published links must keep working.
 import { describe, expect, it } from 'vitest';
 import { diffRegistry, formatRegistry, type Aliases, type Registry } from '../../../src/lib/links/registry';
-import { duplicateIds, pagePathOf, readPageIds } from '../../../src/lib/links/page-ids';
+import { duplicateIds, readPageIds } from '../../../src/lib/links/page-ids';
+import { parsePage } from '../../../src/lib/output/built-pages';
 
 const published: Registry = {
   '/compare/': ['col-storage', 'statefulset', 'statefulset-storage'],
@@ -94,19 +95,33 @@ describe('diffRegistry', () => {
 });
 
 describe('page ids', () => {
-  const html = `<html><head><meta name="robots" content="noindex"></head><body><header id="top"></header>
-    <main id="main"><h2 id="a">A</h2><h3>No id</h3><div data-js-only><h3>Widget</h3></div><p id="a"></p></main></body></html>`;
-  it('reads ids inside <main>, headings without ids, and noindex', () => {
-    expect(readPageIds(html)).toEqual({ ids: ['main', 'a', 'a'], headingsWithoutId: ['No id'], noindex: true });
+  const page = (main: string, head = '') =>
+    parsePage('x/index.html', `<html><head>${head}</head><body><header id="top"></header>${main}</body></html>`);
+  it.each<[string, string, string[], string[]]>([
+    [
+      'ids inside <main>, its own first, duplicates kept',
+      '<main id="main"><h2 id="a">A</h2><p id="a"></p><span id="b"></span></main>',
+      ['main', 'a', 'a', 'b'],
+      [],
+    ],
+    [
+      'a heading without an id, by its text',
+      '<main><h2 id="a">A</h2><h3> No id </h3><h4>Deep</h4></main>',
+      ['a'],
+      ['No id', 'Deep'],
+    ],
+    ['headings in a script-only widget do not count', '<main><div data-js-only><h3>Widget</h3></div></main>', [], []],
+    ['h1 and h5 need no id', '<main><h1>Title</h1><h5>Small</h5></main>', [], []],
+    ["ids outside <main> are not the page's links", '<nav id="nav"></nav><main></main>', [], []],
+    ['a page without <main>', '<p id="x"></p>', [], []],
+  ])('%s', (_name, main, ids, headingsWithoutId) => {
+    expect(readPageIds(page(main).tree)).toEqual({ ids, headingsWithoutId });
+  });
+  it('reads noindex from the robots meta', () => {
+    expect(page('<main></main>', '<meta name="robots" content="noindex, follow">').noindex).toBe(true);
+    expect(page('<main></main>', '<meta name="robots" content="index">').noindex).toBe(false);
   });
   it('finds duplicates', () => {
     expect(duplicateIds(['main', 'a', 'b', 'a'])).toEqual(['a']);
-  });
-  it.each([
-    ['index.html', '/'],
-    ['workloads/job/index.html', '/workloads/job/'],
-    ['404.html', '/404.html'],
-  ])('pagePathOf(%j)', (file, path) => {
-    expect(pagePathOf(file)).toBe(path);
   });
 });

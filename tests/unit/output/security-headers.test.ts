@@ -10,7 +10,7 @@ import {
   securityHeaders,
   type Header,
 } from '../../../src/lib/output/security-headers.ts';
-import { headerRules } from '../../../src/integrations/static-headers.ts';
+import { headerRules } from '../../../src/lib/output/headers-file.ts';
 import { THEME_INIT_SCRIPT } from '../../../src/lib/output/theme-init.ts';
 
 const read = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');

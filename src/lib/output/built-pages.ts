@@ -1,0 +1,89 @@
+/**
+ * The built pages as syntax trees: every HTML file of an output folder, read and parsed once
+ * (hast, via rehype-parse). The post-build pass (src/lib/output/post-build.ts) and the checks over
+ * dist/ (scripts/check-dist.ts, scripts/anchors.ts, scripts/bench.ts) all start from here, so
+ * every tool sees the same tree and a run parses each page once.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { select } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { outputFileOf, pagePathOf } from '../links/urls.ts';
+
+export interface BuiltPage {
+  /** Output file, relative to the output folder, with "/" separators: "workloads/job/index.html". */
+  readonly file: string;
+  /** Site path of the page (`pagePathOf(file)`): "/workloads/job/". */
+  readonly path: string;
+  /** The HTML as it was read (or as it was added to the pass). */
+  readonly html: string;
+  /** The whole document. A job that changes it sets `changed`, and the pass writes the page anew. */
+  readonly tree: Root;
+  /** Set by a job that changed `tree`. */
+  changed: boolean;
+  /** Whether the page asks search engines to skip it (the 404 page, redirect pages): not public. */
+  readonly noindex: boolean;
+}
+
+const parser = unified().use(rehypeParse);
+
+/** Parses one built page. */
+export function parsePage(file: string, html: string): BuiltPage {
+  const tree = parser.parse(html);
+  const robots = select('meta[name="robots"]', tree)?.properties.content;
+  const normalized = file.replace(/\\/g, '/');
+  return {
+    file: normalized,
+    path: pagePathOf(normalized),
+    html,
+    tree,
+    changed: false,
+    noindex: /\bnoindex\b/i.test(String(robots ?? '')),
+  };
+}
+
+/** The HTML to write for a page: its source when no job changed it, else its serialized tree. */
+export function pageHtml(page: BuiltPage): string {
+  if (!page.changed) return page.html;
+  // Written the way Astro writes pages: `<!DOCTYPE html>`, `<path/>` in SVG, bare boolean attributes.
+  return toHtml(page.tree, {
+    upperDoctype: true,
+    closeEmptyElements: true,
+    tightSelfClosing: true,
+    collapseEmptyAttributes: true,
+    characterReferences: { useShortestReferences: true },
+  });
+}
+
+/** The HTML files of an output folder, relative to it, sorted. */
+export async function htmlFiles(dir: string): Promise<string[]> {
+  const files = await readdir(dir, { recursive: true, encoding: 'utf8' });
+  return files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.replace(/\\/g, '/'))
+    .sort();
+}
+
+/** Every page of an output folder, parsed, in file order. */
+export async function loadBuiltPages(dir: string): Promise<BuiltPage[]> {
+  return Promise.all(
+    (await htmlFiles(dir)).map(async (file) => parsePage(file, await readFile(path.join(dir, file), 'utf8'))),
+  );
+}
+
+/** Reads an output file by the URL path a page uses for it, or null when there is none (budget.ts). */
+export function urlReader(dir: string, base = '/'): (url: string) => Uint8Array | null {
+  return (url) => {
+    const file = outputFileOf(base, url);
+    if (file === undefined) return null;
+    try {
+      return readFileSync(path.join(dir, file));
+    } catch {
+      return null;
+    }
+  };
+}

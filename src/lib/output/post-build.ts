@@ -1,0 +1,146 @@
+/**
+ * The post-build pass: every job that works on the built site runs over one parse of its pages.
+ *
+ * The integration (src/integrations/post-build.ts) loads the pages once (built-pages.ts), hands
+ * them to `runPass` with the ordered list of jobs, and writes what the jobs produced only when
+ * none of them failed; otherwise it removes the output, so no half-checked site is left behind.
+ *
+ * Adding a job: write a module beside this one that exports a `PostBuildJob` whose `run` works on
+ * `context.pages` (each page's hast tree) and reports through the context, test it with
+ * `runPass` on pages made by `parsePage`, and add it to the list in the integration. A job
+ * - adds a page (a copy under another path, a generated page) with `addPage`: every later job
+ *   sees it, so put such jobs before the checks;
+ * - rewrites a page by changing `page.tree` and setting `page.changed`: the pass writes it;
+ * - writes or removes other files with `write` and `remove`, and reads any output file with
+ *   `read` (it sees what earlier jobs wrote);
+ * - fails the build with `fail`: the jobs after it do not run.
+ */
+import { parsePage, pageHtml, type BuiltPage } from './built-pages.ts';
+
+/** Facts about the build that jobs need. */
+export interface BuildFacts {
+  /** The site's origin and any path before the base, e.g. "https://example.org". */
+  site: URL;
+  /** The base path, with a trailing slash: "/" or "/k8s-workloads/". */
+  base: string;
+  /** The Kubernetes minor version the site was reviewed against (src/content/site.yaml). */
+  kubernetesVersion: string;
+}
+
+/** Access to the output folder: the integration passes the real dist/, tests an in-memory one. */
+export interface OutputFolder {
+  /** A file's bytes, or null when it does not exist. */
+  read(file: string): Promise<Uint8Array | null>;
+  /** Every file, relative to the folder, with "/" separators. */
+  list(): Promise<string[]>;
+}
+
+export interface PassContext extends BuildFacts {
+  /** Every HTML page of the build in file order, including those that earlier jobs added. */
+  readonly pages: readonly BuiltPage[];
+  /** Adds a page to the build (written by the pass, seen by every later job). */
+  addPage(file: string, html: string): BuiltPage;
+  /** An output file's bytes as the jobs so far left it, or null when there is none. */
+  read(file: string): Promise<Uint8Array | null>;
+  /** An output file's text, or null. */
+  readText(file: string): Promise<string | null>;
+  /** Every output file, as the jobs so far left them. */
+  list(): Promise<string[]>;
+  /** Writes a file into the output once the pass succeeds. */
+  write(file: string, content: string | Uint8Array): void;
+  /** Removes an output file once the pass succeeds. */
+  remove(file: string): void;
+  /** Fails the build with a problem that names the page or file and the fix. */
+  fail(problem: string): void;
+  /** A line for the build log. */
+  info(message: string): void;
+  /** A warning for the build log: something to fix that does not break the site. */
+  warn(message: string): void;
+}
+
+/** One job of the pass. */
+export interface PostBuildJob {
+  /** Short name, shown in the log beside the job's messages. */
+  name: string;
+  run(context: PassContext): void | Promise<void>;
+}
+
+export interface PassResult {
+  /** Every page, with the added ones. */
+  pages: BuiltPage[];
+  /** Files to write (changed and added pages included), by output path. */
+  writes: Map<string, string | Uint8Array>;
+  /** Output files to remove. */
+  removals: Set<string>;
+  /** What failed, each line starting with the job's name; empty when the pass succeeded. */
+  problems: string[];
+  /** Log lines, each with its level. */
+  log: { level: 'info' | 'warn'; message: string }[];
+  /** How long each job took, for the build log ("twins 120 ms"). */
+  timings: string[];
+}
+
+/** Runs the jobs in order over the pages; stops after the first job that reports a problem. */
+export async function runPass(
+  jobs: readonly PostBuildJob[],
+  facts: BuildFacts,
+  initialPages: readonly BuiltPage[],
+  folder: OutputFolder,
+): Promise<PassResult> {
+  const pages = [...initialPages];
+  const added = new Set<BuiltPage>();
+  const writes = new Map<string, string | Uint8Array>();
+  const removals = new Set<string>();
+  const problems: string[] = [];
+  const log: PassResult['log'] = [];
+  const timings: string[] = [];
+
+  for (const job of jobs) {
+    const context: PassContext = {
+      ...facts,
+      pages,
+      addPage(file, html) {
+        const page = parsePage(file, html);
+        if (pages.some((other) => other.file === page.file))
+          throw new Error(`${job.name}: a page ${page.file} already exists`);
+        pages.push(page);
+        pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+        added.add(page);
+        return page;
+      },
+      async read(file) {
+        if (removals.has(file)) return null;
+        const written = writes.get(file);
+        if (written !== undefined) return typeof written === 'string' ? new TextEncoder().encode(written) : written;
+        return folder.read(file);
+      },
+      async readText(file) {
+        const bytes = await context.read(file);
+        return bytes && new TextDecoder().decode(bytes);
+      },
+      async list() {
+        const files = new Set([...(await folder.list()), ...writes.keys()]);
+        for (const file of removals) files.delete(file);
+        return [...files].sort();
+      },
+      write(file, content) {
+        removals.delete(file);
+        writes.set(file, content);
+      },
+      remove(file) {
+        writes.delete(file);
+        removals.add(file);
+      },
+      fail: (problem) => void problems.push(`${job.name}: ${problem}`),
+      info: (message) => void log.push({ level: 'info', message: `${job.name}: ${message}` }),
+      warn: (message) => void log.push({ level: 'warn', message: `${job.name}: ${message}` }),
+    };
+    const started = performance.now();
+    await job.run(context);
+    timings.push(`${job.name} ${Math.round(performance.now() - started)} ms`);
+    if (problems.length) break;
+  }
+
+  for (const page of pages) if (page.changed || added.has(page)) writes.set(page.file, pageHtml(page));
+  return { pages, writes, removals, problems, log, timings };
+}
