@@ -133,19 +133,6 @@ test('axe: no violations in the affordances while they show', async ({ page }) =
   await expectNoAxeViolations(page, '.hx');
 });
 
-test('every page has link previews', async ({ page, request }) => {
-  await page.goto('/workloads/statefulset/');
-  const meta = async (selector: string) => page.locator(selector).getAttribute('content');
-  expect(await meta('meta[property="og:title"]')).toBe('StatefulSet');
-  expect(await meta('meta[property="og:description"]')).toBeTruthy();
-  expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
-  const image = new URL((await meta('meta[property="og:image"]')) ?? '');
-  const response = await request.get(image.pathname);
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toContain('image/png');
-  expect((await response.body()).subarray(1, 4).toString()).toBe('PNG');
-});
-
 test('each page links its Markdown twin, which holds the page headings', async ({ page, request }) => {
   await page.goto('/workloads/statefulset/');
   const twin = await page.getByRole('link', { name: 'View this page as Markdown' }).getAttribute('href');

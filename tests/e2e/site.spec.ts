@@ -1,35 +1,49 @@
 // Site-wide behaviour: colour theme, search, example manifests.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 
+// The page background of each scheme, as computed styles print it, from its token in
+// src/styles/global.css (`--bg: light-dark(#light, #dark)`).
+const [LIGHT_BACKGROUND, DARK_BACKGROUND] = (() => {
+  const token = /--bg:\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/i.exec(
+    readFileSync('src/styles/global.css', 'utf8'),
+  );
+  if (!token) throw new Error('src/styles/global.css has no --bg: light-dark(#rrggbb, #rrggbb) token');
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  return [rgb(token[1]!), rgb(token[2]!)];
+})();
+
 test.describe('theme', () => {
+  // Colours are read through toHaveCSS, which waits until the stylesheet has applied: a
+  // computed style read right after navigation can predate it.
   test('light, dark and system, remembered across pages', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
-    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const light = await bg();
+    const body = page.locator('body');
+    await expect(body).toHaveCSS('background-color', LIGHT_BACKGROUND);
     await page.getByRole('button', { name: 'Dark' }).click();
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
-    const dark = await bg();
-    expect(dark).not.toBe(light);
+    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
     await page.goto('/compare/');
-    expect(await bg()).toBe(dark);
+    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'System' }).click();
-    expect(await bg()).toBe(light);
+    await expect(body).toHaveCSS('background-color', LIGHT_BACKGROUND);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await bg()).toBe(dark);
+    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
   });
 
   test('the stored theme applies before any script file runs (no flash)', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     // Hold back every script file: only the inline head script can act.
     await page.route('**/*.js', () => undefined);
     await page.goto('/choose/', { waitUntil: 'commit' });
-    await page.waitForSelector('main');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+    await expect(page.locator('body')).toHaveCSS('background-color', DARK_BACKGROUND);
   });
 
   test('without JavaScript the system scheme applies and the switch is hidden', async ({ browser }) => {
@@ -37,7 +51,7 @@ test.describe('theme', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.getByRole('group', { name: 'Colour theme' })).toBeHidden();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await expect(page.locator('body')).toHaveCSS('background-color', DARK_BACKGROUND);
     await context.close();
   });
 });
