@@ -12,7 +12,7 @@ export PATH="$PWD/node_modules/.bin:$PATH" ASTRO_TELEMETRY_DISABLED=1
 current=""
 started=0
 timings=()
-finish_step() { [ -n "$current" ] && timings+=("$current $((SECONDS - started))s"); }
+finish_step() { if [ -n "$current" ]; then timings+=("$current $((SECONDS - started))s"); fi; }
 step() {
   finish_step
   current="$1"
