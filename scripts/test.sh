@@ -47,7 +47,7 @@ missing_tools() {
   if ! command -v java >/dev/null; then echo default-jre-headless; fi
   if [ ! -x "$nginx" ] || [ ! -f "$mime_types" ]; then echo nginx-light; fi
 }
-missing=$(missing_tools | tr '\n' ' ')
+missing=$(missing_tools | paste -sd ' ' -)
 if [ -n "$missing" ]; then
   install="apt-get install -y $missing"
   if [ "$(id -u)" != 0 ]; then install="sudo $install"; fi
@@ -57,7 +57,7 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" = 0 ] || sudo="sudo -n"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
-    missing=$(missing_tools | tr '\n' ' ')
+    missing=$(missing_tools | paste -sd ' ' -)
     if [ -n "$missing" ]; then
       echo "still missing after apt-get install: $missing (set CHROMIUM_PATH, NGINX or NGINX_MIME_TYPES)" >&2
       exit 1
