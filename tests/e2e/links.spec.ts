@@ -8,16 +8,16 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const canonical = async (page: import('@playwright/test').Page) =>
   (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
 
-test('Copy link copies the absolute URL of the section and announces it', async ({ page }) => {
+test('Copy link copies the section URL, Copy as Markdown link [Page › Section](url); both announce it', async ({
+  page,
+}) => {
   await page.goto('/workloads/statefulset/');
   await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
   const url = `${await canonical(page)}#use-cases`;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
-});
 
-test('Copy as Markdown link copies [Page › Section](url)', async ({ page }) => {
-  await page.goto('/workloads/statefulset/');
+  // Copy as Markdown link copies [Page › Section](url).
   await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     `[StatefulSet › Use cases](${await canonical(page)}#use-cases)`,

@@ -4,7 +4,13 @@
 // not shift, and axe with no sideways scrolling in light and dark at 1280 and 360 px.
 import { expect, test } from '@playwright/test';
 import { CACHE_CONTROL } from '../../../src/lib/output/security-headers.ts';
-import { KUBERNETES_VERSION, PUBLIC_PAGES, expectAccessibleEverywhere, layoutShiftAfterLoad } from '../helpers';
+import {
+  KUBERNETES_VERSION,
+  PUBLIC_PAGES,
+  WORKLOADS,
+  expectAccessibleEverywhere,
+  layoutShiftAfterLoad,
+} from '../helpers';
 import { DIST, ORIGIN, expectSecurityHeaders, publicPages, watch } from './site.ts';
 
 const pages = publicPages(DIST);
@@ -50,6 +56,12 @@ for (const path of pages) {
       await expect(page.locator('main')).not.toBeEmpty();
       await expect(page.locator('footer')).toContainText(`Kubernetes v${KUBERNETES_VERSION}`);
       await expect(page).toHaveTitle(/Kubernetes workloads, compared/);
+      if (path.startsWith('/workloads/')) {
+        // A workload page links every workload in its side navigation, itself as the current page.
+        const nav = page.getByRole('navigation', { name: 'Workloads' });
+        await expect(nav.getByRole('link')).toHaveCount(WORKLOADS.length);
+        await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', new RegExp(`${path}$`));
+      }
     });
 
     await test.step('link previews: canonical URL, Open Graph and a 1200×630 PNG image', async () => {
