@@ -17,10 +17,11 @@ interface Attempt {
   attempt: (input: { other: string; theme: string }) => Promise<boolean>;
 }
 
-/** Waits for an element's load or error event: true when it loaded. */
 declare global {
   interface Window {
+    /** Waits for an element's load or error event (2 s at most): true when it loaded. */
     loaded?: (element: Element) => Promise<boolean>;
+    /** The directive of each `securitypolicyviolation` report since the last reset. */
     cspReports?: string[];
   }
 }
@@ -193,10 +194,10 @@ const ATTEMPTS: Attempt[] = [
       form.method = 'post';
       document.body.append(form);
       form.requestSubmit();
+      // Not refused, the post navigates away and this script ends (the caller counts that).
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const stayed = location.origin !== new URL(other).origin;
       form.remove();
-      return !stayed;
+      return location.origin === new URL(other).origin;
     },
   },
 ];
