@@ -8,10 +8,10 @@ export const PUBLIC_PAGES: string[] = Object.keys(
   JSON.parse(readFileSync('tests/anchors.json', 'utf8')) as Record<string, string[]>,
 );
 
-/** The Kubernetes version every page states, from its one home (src/content/site.yaml). */
-export const KUBERNETES_VERSION: string = (
-  parse(readFileSync('src/content/site.yaml', 'utf8')) as { kubernetesVersion: string }[]
-)[0]!.kubernetesVersion;
+/** The Kubernetes version the site states, from its one home (src/content/site.yaml). */
+export const SITE_VERSION = String(
+  (parse(readFileSync('src/content/site.yaml', 'utf8')) as { kubernetesVersion: string }[])[0]?.kubernetesVersion,
+);
 
 /** The seven workload ids in display order. */
 export const WORKLOADS = ['deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob', 'pod'];

@@ -1,18 +1,19 @@
 // Site-wide behaviour: colour theme, search, example manifests.
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 
-// The page background of each scheme, as computed styles print it, from its token in
-// src/styles/global.css (`--bg: light-dark(#light, #dark)`).
-const [LIGHT_BACKGROUND, DARK_BACKGROUND] = (() => {
-  const token = /--bg:\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/i.exec(
-    readFileSync('src/styles/global.css', 'utf8'),
-  );
-  if (!token) throw new Error('src/styles/global.css has no --bg: light-dark(#rrggbb, #rrggbb) token');
-  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-  return [rgb(token[1]!), rgb(token[2]!)];
-})();
+/**
+ * The background the page declares for each scheme (`<meta name="theme-color" media=…>`, which
+ * the browser also paints around the page), as computed styles print it: the body must match.
+ */
+async function declaredBackgrounds(page: Page): Promise<Record<'light' | 'dark', string>> {
+  const colour = async (scheme: string) => {
+    const hex = (await page.locator(`meta[name="theme-color"][media*="${scheme}"]`).getAttribute('content')) ?? '';
+    expect(hex, `theme-color for ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
+    return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  };
+  return { light: await colour('light'), dark: await colour('dark') };
+}
 
 test.describe('theme', () => {
   // Colours are read through toHaveCSS, which waits until the stylesheet has applied: a
@@ -20,18 +21,20 @@ test.describe('theme', () => {
   test('light, dark and system, remembered across pages', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
+    const background = await declaredBackgrounds(page);
+    expect(background.dark).not.toBe(background.light);
     const body = page.locator('body');
-    await expect(body).toHaveCSS('background-color', LIGHT_BACKGROUND);
+    await expect(body).toHaveCSS('background-color', background.light);
     await page.getByRole('button', { name: 'Dark' }).click();
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
+    await expect(body).toHaveCSS('background-color', background.dark);
     await page.goto('/compare/');
-    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
+    await expect(body).toHaveCSS('background-color', background.dark);
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'System' }).click();
-    await expect(body).toHaveCSS('background-color', LIGHT_BACKGROUND);
+    await expect(body).toHaveCSS('background-color', background.light);
     await page.emulateMedia({ colorScheme: 'dark' });
-    await expect(body).toHaveCSS('background-color', DARK_BACKGROUND);
+    await expect(body).toHaveCSS('background-color', background.dark);
   });
 
   test('the stored theme applies before any script file runs (no flash)', async ({ page }) => {
@@ -43,7 +46,7 @@ test.describe('theme', () => {
     await page.goto('/choose/', { waitUntil: 'commit' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
-    await expect(page.locator('body')).toHaveCSS('background-color', DARK_BACKGROUND);
+    await expect(page.locator('body')).toHaveCSS('background-color', (await declaredBackgrounds(page)).dark);
   });
 
   test('without JavaScript the system scheme applies and the switch is hidden', async ({ browser }) => {
@@ -51,7 +54,7 @@ test.describe('theme', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.getByRole('group', { name: 'Colour theme' })).toBeHidden();
-    await expect(page.locator('body')).toHaveCSS('background-color', DARK_BACKGROUND);
+    await expect(page.locator('body')).toHaveCSS('background-color', (await declaredBackgrounds(page)).dark);
     await context.close();
   });
 });

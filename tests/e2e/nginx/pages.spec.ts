@@ -4,13 +4,7 @@
 // not shift, and axe with no sideways scrolling in light and dark at 1280 and 360 px.
 import { expect, test } from '@playwright/test';
 import { CACHE_CONTROL } from '../../../src/lib/output/security-headers.ts';
-import {
-  KUBERNETES_VERSION,
-  PUBLIC_PAGES,
-  WORKLOADS,
-  expectAccessibleEverywhere,
-  layoutShiftAfterLoad,
-} from '../helpers';
+import { SITE_VERSION, PUBLIC_PAGES, WORKLOADS, expectAccessibleEverywhere, layoutShiftAfterLoad } from '../helpers';
 import { DIST, ORIGIN, expectSecurityHeaders, publicPages, watch } from './site.ts';
 
 const pages = publicPages(DIST);
@@ -54,7 +48,7 @@ for (const path of pages) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       for (const heading of await page.getByRole('heading', { level: 2 }).all()) await expect(heading).toBeVisible();
       await expect(page.locator('main')).not.toBeEmpty();
-      await expect(page.locator('footer')).toContainText(`Kubernetes v${KUBERNETES_VERSION}`);
+      await expect(page.locator('footer')).toContainText(`Kubernetes v${SITE_VERSION}`);
       await expect(page).toHaveTitle(/Kubernetes workloads, compared/);
       if (path.startsWith('/workloads/')) {
         // A workload page links every workload in its side navigation, itself as the current page.
