@@ -139,7 +139,7 @@ test.describe('state in the URL', () => {
     await sortButton(page, 'storage').click();
     await expect(page).toHaveURL(/sort=storage&dir=asc&workloads=deployment,statefulset,daemonset&dimensions=/);
     await page.reload();
-    expect(await rowOrder(page)).toEqual(['deployment', 'daemonset', 'statefulset']);
+    await expect.poll(() => rowOrder(page)).toEqual(['deployment', 'daemonset', 'statefulset']);
     await expect(header(page, 'storage')).toHaveAttribute('aria-sort', 'ascending');
     await expect(header(page, 'use-case')).toBeHidden();
     await expect(page.locator('#deployment-use-case')).toBeHidden();
@@ -147,7 +147,7 @@ test.describe('state in the URL', () => {
 
   test('?workloads=&dimensions= restores a focused comparison in a new page', async ({ page }) => {
     await page.goto('/compare/?workloads=deployment,statefulset&dimensions=storage,ordering');
-    expect(await rowOrder(page)).toEqual(['deployment', 'statefulset']);
+    await expect.poll(() => rowOrder(page)).toEqual(['deployment', 'statefulset']);
     const visible = await page
       .locator('thead th[data-dimension]:not([hidden])')
       .evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.dimension));
@@ -161,12 +161,12 @@ test.describe('state in the URL', () => {
     await page.goto('/compare/');
     await page.getByText('Focus the comparison').click();
     await page.getByRole('button', { name: 'Batch' }).click();
-    expect(await rowOrder(page)).toEqual(['job', 'cronjob']);
+    await expect.poll(() => rowOrder(page)).toEqual(['job', 'cronjob']);
     await expect(announcer(page)).toHaveText('Showing 2 of 7 workloads and 13 of 13 dimensions');
     await page.getByRole('button', { name: 'All long-running' }).click();
-    expect(await rowOrder(page)).toEqual(['deployment', 'statefulset', 'daemonset', 'replicaset']);
+    await expect.poll(() => rowOrder(page)).toEqual(['deployment', 'statefulset', 'daemonset', 'replicaset']);
     await page.getByRole('button', { name: 'Reset view' }).click();
-    expect(await rowOrder(page)).toEqual(WORKLOADS);
+    await expect.poll(() => rowOrder(page)).toEqual(WORKLOADS);
     await expect(page).toHaveURL(/\/compare\/$/);
   });
 
@@ -188,7 +188,7 @@ test.describe('state in the URL', () => {
       '/compare/?sort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&dir=sideways' +
         '&workloads=%3Cscript%3Ealert(2)%3C%2Fscript%3E,job&dimensions=__proto__',
     );
-    expect(await rowOrder(page)).toEqual(['job']);
+    await expect.poll(() => rowOrder(page)).toEqual(['job']);
     await expect(page.locator('thead th[aria-sort]')).toHaveCount(0);
     await expect(page.locator('main img, main script:not([src])')).toHaveCount(0);
     await expect(page).toHaveURL(/\/compare\/\?workloads=job$/);
