@@ -113,6 +113,16 @@ for (const size of WIDTHS) {
       await expectNoHorizontalOverflow(page);
     });
 
+    test('a link with a sort in it lands on the moved row and cell', async ({ page }) => {
+      for (const dir of ['asc', 'desc'])
+        for (const id of ['statefulset-storage', 'statefulset', 'job-failure-recovery']) {
+          await page.goto(`/compare/?sort=storage&dir=${dir}#${id}`);
+          await expect(page.locator('#col-storage')).toHaveAttribute('aria-sort', `${dir}ending`);
+          await expect(page.locator(`#${id}`)).toBeFocused();
+          await expect.poll(() => landingProblem(page, id), `${dir} #${id}`).toBe('');
+        }
+    });
+
     test('every row, cell and column link lands fully in view', async ({ page }) => {
       // Instant scrolling, so each landing is measured where it ends.
       await page.emulateMedia({ reducedMotion: 'reduce' });
