@@ -111,6 +111,11 @@ class CompareTable extends HTMLElement {
 
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[disabled]')) button.disabled = false;
     apply();
+    // A sort in the address moves the rows after the browser scrolled to a linked row or cell:
+    // land there again as the browser does (block start, inline nearest, clear of the sticky
+    // header and column by their scroll margins), at once so no slow scroll is left running.
+    if (view.sort && target && table.contains(target))
+      target.scrollIntoView({ inline: 'nearest', behavior: 'instant' });
   }
 }
 

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { camelHumps } from './breaks.ts';
 
 /** Family name inside the DejaVu files, for SVG `font-family` and the renderer's font list. */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -156,10 +157,9 @@ function shorten(text: string, maxWidth: number, style: TextStyle): string {
  */
 function breakWord(word: string, maxWidth: number, style: TextStyle): string[] {
   const chars = [...word];
-  const natural = new Set<number>();
-  chars.forEach((c, i) => {
+  const natural = new Set<number>(camelHumps(word));
+  chars.forEach((_, i) => {
     if (i > 0 && /[-/._]/.test(chars[i - 1] ?? '')) natural.add(i);
-    if (i > 0 && /[A-Z]/.test(c) && /[a-z]/.test(chars[i - 1] ?? '')) natural.add(i);
   });
   const pieces: string[] = [];
   let start = 0;

@@ -159,6 +159,11 @@ const handlers: Record<string, Handle> = {
     const alt = collapse(String(node.properties.alt ?? ''));
     return { type: 'image', url: linkUrl(state, node.properties.src), title: null, alt };
   },
+  // A place where a long identifier may break (src/components/Breakable.astro) is nothing in text:
+  // hast-util-to-mdast would write a zero-width space into the word.
+  wbr() {
+    return undefined;
+  },
   br(state) {
     // A table row is one line: a break there reads as a space.
     return state.inTable ? { type: 'text', value: ' ' } : { type: 'break' };

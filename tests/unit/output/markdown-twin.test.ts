@@ -150,6 +150,11 @@ describe('htmlToMarkdown', () => {
       '| W | Scaling |\n| --- | --- |\n| D | manual[1] |',
     ],
     [
+      'a break opportunity inside an identifier leaves the word whole',
+      '<table><tr><th>W</th></tr><tr><td><span class="badge">volume<wbr>Claim<wbr>Templates</span></td></tr></table>',
+      '| W |\n| --- |\n| volumeClaimTemplates |',
+    ],
+    [
       'pipes in cells are escaped',
       '<table><tr><th>a|b</th></tr><tr><td>c</td></tr></table>',
       '| a\\|b |\n| --- |\n| c |',
