@@ -20,10 +20,3 @@ export function htmlLink(page: string, section: string, url: string): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   return `<a href="${escape(url)}">${escape(linkLabel(page, section))}</a>`;
 }
-
-/** The absolute URL of an id on the page whose canonical URL is given. */
-export function fragmentUrl(canonical: string, id: string): string {
-  const url = new URL(canonical);
-  url.hash = id;
-  return url.href;
-}

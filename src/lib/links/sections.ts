@@ -93,7 +93,8 @@ export function contentText(node: Element | Root, skip: (element: Element) => bo
 /** Shortens a summary to `SUMMARY_LENGTH`: at a sentence end when one is far enough in, else at a word, with "…". */
 export function shorten(text: string, length = SUMMARY_LENGTH): string {
   if (text.length <= length) return text;
-  const cut = text.slice(0, length);
+  // One character less, for the ellipsis.
+  const cut = text.slice(0, length - 1);
   const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
   if (sentence >= length * 0.4) return cut.slice(0, sentence + 1);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:\s]+$/, '')}…`;
@@ -171,8 +172,14 @@ export function readSections(tree: Root): Section[] {
     }
     return out;
   };
+  // Elements that hold a heading (a heading's wrapper, a section) belong to more than one run: their
+  // own parts are in the runs, not they.
+  const holdsHeading = new Set<Element>();
+  for (const element of order)
+    if (HEADINGS.has(element.tagName)) for (const parent of up(element)) holdsHeading.add(parent);
   /** Text of the top-level elements in a run (descendants of an element in the run are covered by it). */
-  const runText = (run: Element[], keep: (element: Element) => boolean = () => true): string[] => {
+  const runText = (run: Element[], wanted: (element: Element) => boolean = () => true): string[] => {
+    const keep = (element: Element) => wanted(element) && !holdsHeading.has(element);
     const inRun = new Set(run);
     return run
       .filter((element) => !up(element).some((parent) => inRun.has(parent) && keep(parent)) && keep(element))

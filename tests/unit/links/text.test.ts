@@ -1,7 +1,7 @@
 // Small pure helpers: links, copied text, citations.
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, markdownTwinPath, withBase } from '../../../src/lib/links/urls';
-import { fragmentUrl, markdownLink } from '../../../src/lib/links/copy-text';
+import { htmlLink, markdownLink } from '../../../src/lib/links/copy-text';
 import { describeSource, isSectionSource } from '../../../src/lib/content/sources';
 import { ogImagePath } from '../../../src/lib/output/og';
 
@@ -48,11 +48,23 @@ describe('copied text', () => {
   ])('markdownLink(%j, %j)', (page, section, url, expected) => {
     expect(markdownLink(page, section, url)).toBe(expected);
   });
-  it('fragmentUrl replaces any fragment of the canonical URL', () => {
-    expect(fragmentUrl('https://x.org/k8s-workloads/compare/', 'statefulset-storage')).toBe(
-      'https://x.org/k8s-workloads/compare/#statefulset-storage',
-    );
-    expect(fragmentUrl('https://x.org/compare/#old', 'new')).toBe('https://x.org/compare/#new');
+  it.each([
+    [
+      'StatefulSet',
+      'Use cases',
+      'https://x.org/s/workloads/statefulset/use-cases/',
+      '<a href="https://x.org/s/workloads/statefulset/use-cases/">StatefulSet › Use cases</a>',
+    ],
+    ['Compare', 'Compare', 'https://x.org/compare/', '<a href="https://x.org/compare/">Compare</a>'],
+    // What the page's text holds never becomes markup in the editor it is pasted into.
+    [
+      'A & B',
+      '<img src=x onerror=alert(1)>',
+      'https://x.org/?a=1&b="2"',
+      '<a href="https://x.org/?a=1&amp;b=&quot;2&quot;">A &amp; B › &lt;img src=x onerror=alert(1)></a>',
+    ],
+  ])('htmlLink(%j, %j)', (page, section, url, expected) => {
+    expect(htmlLink(page, section, url)).toBe(expected);
   });
 });
 
