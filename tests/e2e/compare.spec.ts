@@ -24,7 +24,7 @@ async function expectedOrder(page: Page, dimension: string, dir: 'asc' | 'desc')
 }
 
 test.describe('full table', () => {
-  test('has seven rows and every dimension, with row, cell and column ids', async ({ page }) => {
+  test('has seven rows and every dimension, with row, cell and column ids, and numbered caveats', async ({ page }) => {
     await page.goto('/compare/');
     await expect(page.locator('table.compare tbody tr')).toHaveCount(7);
     expect(await rowOrder(page)).toEqual(WORKLOADS);
@@ -53,10 +53,8 @@ test.describe('full table', () => {
     await expect(page.locator('#col-storage')).toHaveAttribute('scope', 'col');
     await expect(page.locator('table.compare caption')).toBeVisible();
     await expect(page.locator('table.compare tbody th[scope="row"]')).toHaveCount(7);
-  });
 
-  test('caveats are numbered notes with their own ids and a kubernetes.io source', async ({ page }) => {
-    await page.goto('/compare/');
+    // Caveats are numbered notes with their own ids and a kubernetes.io source.
     const ref = page.locator('#statefulset-ordering sup a');
     await expect(ref).toHaveAttribute('href', '#note-statefulset-ordering');
     const note = page.locator('#note-statefulset-ordering');
@@ -187,7 +185,8 @@ test.describe('state in the URL', () => {
       void d.dismiss();
     });
     await page.goto(
-      '/compare/?sort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&dir=sideways&workloads=%3Cscript%3Ealert(2)%3C%2Fscript%3E,job&dimensions=__proto__',
+      '/compare/?sort=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&dir=sideways' +
+        '&workloads=%3Cscript%3Ealert(2)%3C%2Fscript%3E,job&dimensions=__proto__',
     );
     expect(await rowOrder(page)).toEqual(['job']);
     await expect(page.locator('thead th[aria-sort]')).toHaveCount(0);
@@ -240,7 +239,7 @@ test.describe('without JavaScript', () => {
 
 test.describe('narrow screens', () => {
   test.use({ viewport: { width: 360, height: 740 } });
-  test('the page never scrolls sideways; the table scrolls in a labelled, focusable region with sticky header and first column', async ({
+  test('no sideways page scroll; the table scrolls in a labelled region, header and first column sticky', async ({
     page,
   }) => {
     await page.goto('/compare/');

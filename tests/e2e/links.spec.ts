@@ -8,16 +8,16 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const canonical = async (page: import('@playwright/test').Page) =>
   (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
 
-test('Copy link copies the absolute URL of the section and announces it', async ({ page }) => {
+test('Copy link copies the section URL, Copy as Markdown link [Page › Section](url); both announce it', async ({
+  page,
+}) => {
   await page.goto('/workloads/statefulset/');
   await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
   const url = `${await canonical(page)}#use-cases`;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
-});
 
-test('Copy as Markdown link copies [Page › Section](url)', async ({ page }) => {
-  await page.goto('/workloads/statefulset/');
+  // Copy as Markdown link copies [Page › Section](url).
   await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     `[StatefulSet › Use cases](${await canonical(page)}#use-cases)`,
@@ -131,19 +131,6 @@ test('axe: no violations in the affordances while they show', async ({ page }) =
   await page.goto('/workloads/statefulset/#use-cases');
   await page.getByRole('heading', { level: 2, name: 'Use cases', exact: true }).hover();
   await expectNoAxeViolations(page, '.hx');
-});
-
-test('every page has link previews', async ({ page, request }) => {
-  await page.goto('/workloads/statefulset/');
-  const meta = async (selector: string) => page.locator(selector).getAttribute('content');
-  expect(await meta('meta[property="og:title"]')).toBe('StatefulSet');
-  expect(await meta('meta[property="og:description"]')).toBeTruthy();
-  expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
-  const image = new URL((await meta('meta[property="og:image"]')) ?? '');
-  const response = await request.get(image.pathname);
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toContain('image/png');
-  expect((await response.body()).subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('each page links its Markdown twin, which holds the page headings', async ({ page, request }) => {

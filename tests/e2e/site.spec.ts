@@ -1,35 +1,52 @@
 // Site-wide behaviour: colour theme, search, example manifests.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 
+/**
+ * The background the page declares for each scheme (`<meta name="theme-color" media=…>`, which
+ * the browser also paints around the page), as computed styles print it: the body must match.
+ */
+async function declaredBackgrounds(page: Page): Promise<Record<'light' | 'dark', string>> {
+  const colour = async (scheme: string) => {
+    const hex = (await page.locator(`meta[name="theme-color"][media*="${scheme}"]`).getAttribute('content')) ?? '';
+    expect(hex, `theme-color for ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
+    return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  };
+  return { light: await colour('light'), dark: await colour('dark') };
+}
+
 test.describe('theme', () => {
+  // Colours are read through toHaveCSS, which waits until the stylesheet has applied: a
+  // computed style read right after navigation can predate it.
   test('light, dark and system, remembered across pages', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
-    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const light = await bg();
+    const background = await declaredBackgrounds(page);
+    expect(background.dark).not.toBe(background.light);
+    const body = page.locator('body');
+    await expect(body).toHaveCSS('background-color', background.light);
     await page.getByRole('button', { name: 'Dark' }).click();
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
-    const dark = await bg();
-    expect(dark).not.toBe(light);
+    await expect(body).toHaveCSS('background-color', background.dark);
     await page.goto('/compare/');
-    expect(await bg()).toBe(dark);
+    await expect(body).toHaveCSS('background-color', background.dark);
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'System' }).click();
-    expect(await bg()).toBe(light);
+    await expect(body).toHaveCSS('background-color', background.light);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await bg()).toBe(dark);
+    await expect(body).toHaveCSS('background-color', background.dark);
   });
 
   test('the stored theme applies before any script file runs (no flash)', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     // Hold back every script file: only the inline head script can act.
     await page.route('**/*.js', () => undefined);
     await page.goto('/choose/', { waitUntil: 'commit' });
-    await page.waitForSelector('main');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+    await expect(page.locator('body')).toHaveCSS('background-color', (await declaredBackgrounds(page)).dark);
   });
 
   test('without JavaScript the system scheme applies and the switch is hidden', async ({ browser }) => {
@@ -37,7 +54,7 @@ test.describe('theme', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.getByRole('group', { name: 'Colour theme' })).toBeHidden();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 17, 32)');
+    await expect(page.locator('body')).toHaveCSS('background-color', (await declaredBackgrounds(page)).dark);
     await context.close();
   });
 });

@@ -1,37 +1,13 @@
-// The root build under nginx with deploy/nginx.conf: what a reader's browser gets from the
-// production server. Every public page is checked for the security headers and loaded in
-// the browser, which reports anything the Content-Security-Policy blocks.
+// The root build under nginx with deploy/nginx.conf: what the production server sends besides
+// the pages themselves (tests/e2e/nginx/pages.spec.ts): search within the policy, compression,
+// caching, content types, and the security headers on every kind of file.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CACHE_CONTROL, securityHeaders } from '../../../src/lib/output/security-headers.ts';
-import { DIST, ORIGIN, publicPages, watch } from './site.ts';
+import { CACHE_CONTROL } from '../../../src/lib/output/security-headers.ts';
+import { DIST, ORIGIN, expectSecurityHeaders, watch } from './site.ts';
 
-const pages = publicPages(DIST);
 const assets = readdirSync(join(DIST, '_astro')).map((file) => `/_astro/${file}`);
-
-const expectSecurityHeaders = (headers: Record<string, string>): void => {
-  for (const { name, value } of securityHeaders()) expect(headers[name.toLowerCase()], name).toBe(value);
-};
-
-test('the build has public pages', () => {
-  expect(pages).toContain('/');
-  expect(pages.length).toBeGreaterThan(5);
-});
-
-for (const path of pages) {
-  test(`${path}: security headers, no CSP violation, no console error, no other origin`, async ({ page }) => {
-    const watcher = await watch(page, ORIGIN);
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    const headers = response?.headers() ?? {};
-    expectSecurityHeaders(headers);
-    expect(headers['cache-control']).toBe(CACHE_CONTROL.revalidate);
-    expect(headers['content-type']).toBe('text/html; charset=utf-8');
-    await page.waitForLoadState('networkidle');
-    expect(await watcher.problems()).toEqual([]);
-  });
-}
 
 test('search loads Pagefind (WebAssembly) within the policy and finds "storage"', async ({ page }) => {
   // The first search fetches and compiles the WebAssembly and loads the index.
@@ -48,17 +24,6 @@ test('search loads Pagefind (WebAssembly) within the policy and finds "storage"'
   await expect(results.getByRole('list', { name: 'Results for storage' }).getByRole('link').first()).toBeVisible();
   await expect(page.locator('#search-status')).toHaveText(/^\d+ results? for “storage”$/);
   expect(await watcher.problems()).toEqual([]);
-});
-
-test('an unknown address answers 404 with the 404 page and the security headers', async ({ page }) => {
-  const watcher = await watch(page, ORIGIN);
-  const response = await page.goto('/no-such-page/');
-  expect(response?.status()).toBe(404);
-  expectSecurityHeaders(response?.headers() ?? {});
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page does not exist');
-  await page.waitForLoadState('networkidle');
-  // The browser logs the document's own 404 status; nothing else may go wrong.
-  expect((await watcher.problems()).filter((problem) => !/status of 404/.test(problem))).toEqual([]);
 });
 
 test('HTML, CSS and JavaScript are served gzip-compressed', async ({ request }) => {

@@ -1,8 +1,10 @@
-// What the nginx tests share: where the two servers listen, the public pages of a build, and
-// a watch over a page for anything the Content-Security-Policy or the console complains about.
+// What the nginx tests share: where the two servers listen, the public pages of a build, the
+// security headers, and a watch over a page for anything the Content-Security-Policy or the
+// console complains about.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { securityHeaders } from '../../../src/lib/output/security-headers.ts';
 
 export const ORIGIN = `http://127.0.0.1:${process.env.NGINX_PORT ?? 4392}`;
 export const SUBPATH_ORIGIN = `http://127.0.0.1:${process.env.NGINX_SUBPATH_PORT ?? 4393}`;
@@ -23,6 +25,15 @@ export function publicPages(root: string, base = '/'): string[] {
     .sort();
 }
 
+/**
+ * The response carries every security header with the value src/lib/output/security-headers.ts
+ * defines: nginx includes deploy/security-headers.conf in every location (what the policy does
+ * in the browser is tests/e2e/nginx/csp.spec.ts).
+ */
+export function expectSecurityHeaders(headers: Record<string, string>): void {
+  for (const { name, value } of securityHeaders()) expect(headers[name.toLowerCase()], name).toBe(value);
+}
+
 declare global {
   interface Window {
     __cspViolations?: string[];
@@ -40,7 +51,8 @@ export async function watch(page: Page, origin: string): Promise<{ problems(): P
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
       window.__cspViolations?.push(
-        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile}:${event.lineNumber}`,
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}` +
+          ` in ${event.sourceFile}:${event.lineNumber}`,
       );
     });
   });
