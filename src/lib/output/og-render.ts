@@ -16,9 +16,9 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import { FONT_FAMILY, fontPath } from '../design/text';
 import { OG_WIDTH, ogLayout, ogSvg, type OgSite, type OgSpec } from './og';
+import { OG_CACHE_DIR } from './og-cache.ts';
 
-/** Where rendered images are kept between builds (npm ci starts it afresh). */
-export const OG_CACHE_DIR = 'node_modules/.cache/og-images';
+export { OG_CACHE_DIR };
 
 const FONT_FILES = [fontPath('regular'), fontPath('bold')];
 const RENDER_OPTIONS: ResvgRenderOptions = {
