@@ -14,8 +14,9 @@
  * Share pages are made for the current pages (under /s/ and, pinned, under the current edition's
  * /v1.37/s/, which share one image per place), for the ids that anchor aliases renamed (they
  * land on the new id), and for the pages of pinned editions (under /v1.36/s/, with the edition in
- * the title and images of the edition's own words). Headings, rows, steps and terms get an image
- * of their own; a cell and a note show their row's.
+ * the title and the edition page's own image, so no edition image is rendered again). Headings,
+ * rows, steps and terms get an image of their own; a cell and a note show their row's, a column
+ * its own.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { select } from 'hast-util-select';
