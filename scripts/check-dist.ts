@@ -96,7 +96,8 @@ for (const [dir, base, built] of [
   const shares = built.filter((page) => /^(v[\d.]+\/)?s\//.test(page.file)).length;
   if (!problems.length)
     console.log(
-      `${dir}: ${shares} share pages lead to places that exist; ${editions.length} edition(s) keep every published id; ` +
+      `${dir}: ${shares} share pages lead to places that exist; ` +
+        `${editions.length} edition(s) keep every published id; ` +
         'only public pages are indexed',
     );
 }

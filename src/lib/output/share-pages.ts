@@ -123,7 +123,8 @@ export function shareCss(): string {
   const ink = (scheme: 'light' | 'dark') => siteColour('ink', scheme);
   return [
     `:root{color-scheme:light;background:${light};color:${ink('light')};font-family:system-ui,sans-serif}`,
-    `@media (prefers-color-scheme:dark){:root:not([data-theme=light]){color-scheme:dark;background:${dark};color:${ink('dark')}}}`,
+    '@media (prefers-color-scheme:dark){',
+    `:root:not([data-theme=light]){color-scheme:dark;background:${dark};color:${ink('dark')}}}`,
     `:root[data-theme=dark]{color-scheme:dark;background:${dark};color:${ink('dark')}}`,
     // With JavaScript the redirect script has already sent the reader on: show nothing meanwhile.
     '.js body{visibility:hidden}',

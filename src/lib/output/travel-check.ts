@@ -42,7 +42,7 @@ export function editionRegistryProblems(pages: readonly BuiltPage[], version: st
   });
 }
 
-/** Pages that are not public (editions, pinned copies, share pages) but are marked for search or listed in the sitemap. */
+/** Pages that are not public (editions, pinned copies, share pages) but are marked for search or in the sitemap. */
 export function indexProblems(pages: readonly BuiltPage[], sitemap: string, siteRoot: string): string[] {
   // (page-list-check.ts reads sitemaps the same way, but its module loads the image code.)
   const listed = new Set(
