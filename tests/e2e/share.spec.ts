@@ -66,7 +66,7 @@ test('a pinned share page says its edition', async ({ request }) => {
   expect(og['og:title']).toBe(`StatefulSet › Use cases · v${SITE_VERSION} edition`);
 });
 
-test('opened by a person, a share page lands on the place like a permalink, keeping the query and no history entry', async ({
+test('opened by a person, a share page lands on the place, keeping the query, adding no history entry', async ({
   page,
 }) => {
   await page.goto('/compare/');

@@ -20,7 +20,7 @@
  * Banner and markers use only classes the edition's own stylesheets have (its header and footer
  * use them on every page); the job fails when one is missing, rather than ship them unstyled.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { currentPage, diffEditionPage, type PlaceDiff, type SiteText } from '../links/edition-diff.ts';
 import { readPageIds } from '../links/page-ids.ts';
@@ -31,7 +31,7 @@ import { absoluteUrl, withBase } from '../links/urls.ts';
 import { pageHtml, parsePage, type BuiltPage } from './built-pages.ts';
 import { pruneCss } from './css-prune.ts';
 import type { OutputFolder, PassContext, PostBuildJob } from './post-build.ts';
-import { pageAliases } from './share-pages.ts';
+import { h, pageAliases } from './share-pages.ts';
 
 /** A pinned edition, as kept in editions/<version>/ (edition.json, anchors.json and the built site). */
 export interface Edition {
@@ -55,14 +55,6 @@ export const EDITION_SCRIPT = '/scripts/edition.js';
 /** Classes the banner and the markers use; each must have a rule in every edition page's stylesheets. */
 const BANNER_CLASSES = ['border-b', 'border-line', 'mx-auto', 'max-w-6xl', 'px-4', 'py-3', 'text-sm', 'text-muted'];
 const MARK_CLASSES = ['text-sm', 'text-muted'];
-
-type Child = ElementContent | string;
-const h = (tagName: string, properties: Element['properties'], ...children: Child[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children: children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child)),
-});
 
 const elementsOf = (node: Element | Root): Element[] =>
   node.children.flatMap((child) => (child.type === 'element' ? [child, ...elementsOf(child)] : []));

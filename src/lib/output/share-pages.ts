@@ -63,8 +63,8 @@ export interface SharePreview {
 }
 
 type Child = ElementContent | string;
-/** A hast element (the few this module builds do not warrant a dependency). */
-const h = (tagName: string, properties: Element['properties'], ...children: Child[]): Element => ({
+/** A hast element (the few that the share pages and the edition banner need do not warrant a dependency). */
+export const h = (tagName: string, properties: Element['properties'], ...children: Child[]): Element => ({
   type: 'element',
   tagName,
   properties,

@@ -11,7 +11,9 @@ const heading = (level: number, id: string, text: string) =>
 const cite = '<a class="cite" href="https://kubernetes.io/docs/x/#y">docs<span class="sr-only">: X › Y</span></a>';
 
 const sectionsOf = (main: string): Map<string, Section> => {
-  const html = `<!DOCTYPE html><html><head><title>T</title></head><body><main id="main" data-title="P">${main}</main></body></html>`;
+  const html =
+    '<!DOCTYPE html><html><head><title>T</title></head>' +
+    `<body><main id="main" data-title="P">${main}</main></body></html>`;
   return new Map(readSections(parsePage('p/index.html', html).tree).map((section) => [section.id, section]));
 };
 
@@ -21,7 +23,8 @@ describe('headings', () => {
       heading(2, 'updates', 'Updates') +
       `<p>Pods are replaced one at a time. ${cite}</p>` +
       heading(3, 'partition', 'partition (canaries)') +
-      `<p>Only Pods with an ordinal of <code>N</code> or more are updated. ${cite}</p><p>Lower ones keep the old revision.</p>` +
+      `<p>Only Pods with an ordinal of <code>N</code> or more are updated. ${cite}</p>` +
+      '<p>Lower ones keep the old revision.</p>' +
       `<pre><code>kubectl patch sts web</code></pre>` +
       heading(2, 'storage', 'Storage') +
       '<p>Each Pod gets a claim.</p>',
@@ -52,15 +55,18 @@ describe('headings', () => {
 describe('the comparison table', () => {
   const sections = sectionsOf(
     `<table><thead><tr><th>Workload</th>` +
-      `<th scope="col" id="col-storage" data-label="Storage" title="Does each Pod get its own volume?"><button>Storage</button></th>` +
+      '<th scope="col" id="col-storage" data-label="Storage" title="Does each Pod get its own volume?">' +
+      '<button>Storage</button></th>' +
       `<th scope="col" id="col-scaling" data-label="Scaling"><button>Scaling</button></th></tr></thead><tbody>` +
-      `<tr id="statefulset"><th scope="row"><a href="/workloads/statefulset/">StatefulSet</a>${permalink('statefulset', 'StatefulSet')}</th>` +
+      '<tr id="statefulset"><th scope="row"><a href="/workloads/statefulset/">StatefulSet</a>' +
+      `${permalink('statefulset', 'StatefulSet')}</th>` +
       `<td id="statefulset-storage"><a class="badge" href="https://kubernetes.io/a/#b">Per-Pod claims</a>` +
       `<sup class="note-ref"><a href="#note-statefulset-storage"><span class="sr-only">Note </span>7</a></sup></td>` +
       `<td id="statefulset-scaling"><a class="badge" href="https://kubernetes.io/c/#d">By replicas</a></td></tr>` +
       `</tbody></table>` +
-      `<ol><li id="note-statefulset-storage"><a href="#statefulset-storage" class="note-cell">StatefulSet · Storage</a>: ` +
-      `Claims are kept on scale-down. <a href="https://kubernetes.io/e/#f">StatefulSets › Volume claim templates</a></li></ol>`,
+      '<ol><li id="note-statefulset-storage">' +
+      '<a href="#statefulset-storage" class="note-cell">StatefulSet · Storage</a>: Claims are kept on scale-down. ' +
+      '<a href="https://kubernetes.io/e/#f">StatefulSets › Volume claim templates</a></li></ol>',
   );
 
   it.each([
@@ -104,7 +110,8 @@ describe('the comparison table', () => {
 
   it('a column without a title attribute takes its question from the column list', () => {
     const page = sectionsOf(
-      `<table><thead><tr><th>W</th><th id="col-scaling" data-label="Scaling">Scaling</th></tr></thead><tbody></tbody></table>` +
+      '<table><thead><tr><th>W</th><th id="col-scaling" data-label="Scaling">Scaling</th></tr></thead>' +
+        '<tbody></tbody></table>' +
         `<dl><dt><a href="#col-scaling">Scaling</a></dt><dd>What decides how many Pods run?</dd></dl>`,
     );
     expect(page.get('col-scaling')?.summary).toBe('What decides how many Pods run?');
@@ -118,12 +125,17 @@ describe('the comparison table', () => {
 
 describe('the decision guide and the glossary', () => {
   const sections = sectionsOf(
-    `<section class="step"><p class="kicker">Question 1</p>${heading(3, 'q-finishes', 'Does the work finish on its own?')}` +
-      `<p class="help">A migration exits when done. ${cite}</p><ul><li><a href="#q-schedule">Yes</a></li></ul></section>` +
-      `<div><div>${heading(3, 'use-job', 'Use a Job')}</div><dl><div><dt>Why</dt><dd>It runs Pods to completion.</dd></div>` +
+    '<section class="step"><p class="kicker">Question 1</p>' +
+      heading(3, 'q-finishes', 'Does the work finish on its own?') +
+      `<p class="help">A migration exits when done. ${cite}</p>` +
+      '<ul><li><a href="#q-schedule">Yes</a></li></ul></section>' +
+      `<div><div>${heading(3, 'use-job', 'Use a Job')}</div>` +
+      '<dl><div><dt>Why</dt><dd>It runs Pods to completion.</dd></div>' +
       `<div><dt>What you give up</dt><dd>No schedule.</dd></div></dl></div>` +
-      `<dl><div><dt><span id="headless-service">headless Service</span>${permalink('headless-service', 'headless Service')}</dt>` +
-      `<dd>A Service with clusterIP None. <a href="https://kubernetes.io/g/#h">Service › Headless services</a></dd></div></dl>`,
+      '<dl><div><dt><span id="headless-service">headless Service</span>' +
+      `${permalink('headless-service', 'headless Service')}</dt>` +
+      '<dd>A Service with clusterIP None. <a href="https://kubernetes.io/g/#h">Service › Headless services</a></dd>' +
+      '</div></dl>',
   );
 
   it.each([

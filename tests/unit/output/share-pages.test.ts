@@ -15,7 +15,8 @@ const page = (file: string, title: string, main: string, head = '') =>
     file,
     `<!DOCTYPE html><html lang="en"><head><title>${title}</title>` +
       `<meta name="description" content="About ${title}."><meta property="og:site_name" content="Workloads">` +
-      `${head}</head><body><main id="main" data-title="${title}" data-aliases='{"old-storage":"storage"}'>${main}</main></body></html>`,
+      `${head}</head><body><main id="main" data-title="${title}" data-aliases='{"old-storage":"storage"}'>` +
+      `${main}</main></body></html>`,
   );
 const statefulset = page(
   'workloads/statefulset/index.html',
