@@ -1,11 +1,15 @@
-// `npm run bench`: builds the site (timed), then prints one table row for every public page: bytes
-// by type (raw and gzip) and request count of the whole first load, text included, and
-// Lighthouse's four category scores with LCP, TBT and CLS (mobile settings, the system Chromium).
+// `npm run bench`: builds the site twice, timed: clean (no cached social images, so every image
+// is rendered) and again (nothing changed, so no image is rendered); reports what the links that
+// travel add to dist/ (share pages, their images, the pinned editions and copies: count and
+// bytes); then prints one table row for every public page: bytes by type (raw and gzip) and
+// request count of the whole first load, text included, and Lighthouse's four category scores
+// with LCP, TBT and CLS (mobile settings, the system Chromium).
 // Timings vary with the machine, so they live here, not in tests; the budgets on what the site
 // adds (JavaScript and CSS per page) are asserted in `npm test` (scripts/check-dist.ts).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { OG_CACHE_DIR } from '../src/lib/output/og-cache.ts';
 import { pageAssets, totals } from '../src/lib/output/budget.ts';
 import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
 
@@ -13,9 +17,38 @@ const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = 'dist';
 
-const started = Date.now();
-execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const buildSeconds = (Date.now() - started) / 1000;
+/** Builds the site; the seconds it took and the share job's log line ("1179 share pages, 303 images (…)"). */
+function build(): { seconds: number; share: string } {
+  const started = Date.now();
+  const log = execFileSync('npm', ['run', 'build', '--silent'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { seconds: (Date.now() - started) / 1000, share: /share: (.*)/.exec(log)?.[1] ?? '(no share pages)' };
+}
+rmSync(OG_CACHE_DIR, { recursive: true, force: true });
+const clean = build();
+const rebuild = build();
+
+// What the links that travel add to dist/: share pages and their images, pinned editions and copies.
+const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) =>
+  statSync(path.join(DIST, file)).isFile(),
+);
+const added = { 'share pages': [0, 0], 'share images': [0, 0], 'pinned editions and copies': [0, 0] };
+for (const file of files) {
+  const kind = /^(v[\d.]+\/)?s\/.+\.html$/.test(file)
+    ? 'share pages'
+    : file.startsWith('og/s/')
+      ? 'share images'
+      : /^v[\d.]+\//.test(file)
+        ? 'pinned editions and copies'
+        : undefined;
+  if (!kind) continue;
+  const entry = added[kind];
+  entry[0] = (entry[0] ?? 0) + 1;
+  entry[1] = (entry[1] ?? 0) + statSync(path.join(DIST, file)).size;
+}
 
 // Every public page, not a sample: the pages of the build that search engines may index.
 const pages = (await loadBuiltPages(DIST)).filter((page) => !page.noindex);
@@ -111,9 +144,16 @@ stop();
 
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+console.log(`\nClean build: ${clean.seconds.toFixed(1)} s (astro build + pagefind, no cached image): ${clean.share}`);
+console.log(`Rebuild, nothing changed: ${rebuild.seconds.toFixed(1)} s: ${rebuild.share}`);
+const total = Object.values(added).reduce((sum, [, bytes]) => sum + (bytes ?? 0), 0);
 console.log(
-  `\nBuild: ${buildSeconds.toFixed(1)} s (astro build + pagefind). Bytes are KB raw/gzip of the first load.\n`,
+  `Added to dist/: ${Object.entries(added)
+    .map(([kind, [count, bytes]]) => `${kind} ${count} files, ${mb(bytes ?? 0)} MB`)
+    .join('; ')}; ${mb(total)} MB in all\n`,
 );
+console.log('Bytes below are KB raw/gzip of the first load.\n');
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));

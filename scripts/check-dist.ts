@@ -4,12 +4,16 @@
 // pages are read and parsed once (src/lib/output/built-pages.ts) for every check that reads them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { parse } from 'yaml';
 import { BUDGET, budgetProblems, pageAssets, totals } from '../src/lib/output/budget.ts';
 import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
-import { markdownTwinPath } from '../src/lib/links/urls.ts';
+import { absoluteUrl, markdownTwinPath } from '../src/lib/links/urls.ts';
+import type { Registry } from '../src/lib/links/registry.ts';
+import { editionRegistryProblems, indexProblems, sharePageProblems } from '../src/lib/output/travel-check.ts';
 import { checkAnchors } from './anchors.ts';
 
 const DIST = 'dist';
@@ -35,8 +39,9 @@ let redirects = 0;
 for (const page of pages) {
   const assets = pageAssets(page, read);
   for (const problem of budgetProblems(page.path, assets)) fail(problem);
-  // Redirect pages (noindex, no <main>) are checked but not listed one by one.
-  if (page.noindex && page.file !== '404.html') {
+  // Redirect and share pages (noindex, no <main>) are checked but not listed one by one; edition
+  // pages and the pinned copies (noindex, with a <main>) are listed.
+  if (page.noindex && !select('main', page.tree)) {
     redirects++;
     continue;
   }
@@ -45,7 +50,7 @@ for (const page of pages) {
   const rest = `(html ${sum.html.gzip} B, ${sum.all.count} requests)`;
   console.log(`${page.path.padEnd(28)} js ${bytes(sum.js.gzip)}  css ${bytes(sum.css.gzip)}  ${rest}`);
 }
-console.log(`${redirects} redirect pages checked too`);
+console.log(`${redirects} redirect and share pages checked too`);
 
 section('Markdown twins');
 for (const page of publicPages) {
@@ -64,6 +69,39 @@ for (const page of publicPages) {
 }
 console.log(`${publicPages.length} twins hold their pages' headings`);
 
+section('links that travel: share pages, pinned editions, indexes');
+const EDITIONS = 'editions';
+const editions = (await readdir(EDITIONS, { withFileTypes: true })).filter((entry) => entry.isDirectory());
+const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
+for (const [dir, base, built] of [
+  [DIST, '/', pages],
+  [
+    path.join(SUBPATH_ROOT, 'k8s-workloads'),
+    '/k8s-workloads/',
+    await loadBuiltPages(path.join(SUBPATH_ROOT, 'k8s-workloads')),
+  ],
+] as const) {
+  const problems = [
+    ...sharePageProblems(built, base),
+    ...indexProblems(built, readFileSync(path.join(dir, 'sitemap.xml'), 'utf8'), absoluteUrl(siteUrl, base, '/')),
+  ];
+  for (const folder of editions) {
+    const { version } = JSON.parse(readFileSync(path.join(EDITIONS, folder.name, 'edition.json'), 'utf8')) as {
+      version: string;
+    };
+    const registry = JSON.parse(readFileSync(path.join(EDITIONS, folder.name, 'anchors.json'), 'utf8')) as Registry;
+    problems.push(...editionRegistryProblems(built, version, registry));
+  }
+  for (const problem of problems) fail(`${dir}: ${problem}`);
+  const shares = built.filter((page) => /^(v[\d.]+\/)?s\//.test(page.file)).length;
+  if (!problems.length)
+    console.log(
+      `${dir}: ${shares} share pages lead to places that exist; ` +
+        `${editions.length} edition(s) keep every published id; ` +
+        'only public pages are indexed',
+    );
+}
+
 section('HTML validity (Nu HTML Checker)');
 try {
   execFileSync('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--skip-non-html', DIST], {
@@ -75,6 +113,15 @@ try {
 }
 
 section('links and fragments (linkinator)');
+const editionVersions = editions.map(
+  (folder) =>
+    (JSON.parse(readFileSync(path.join(EDITIONS, folder.name, 'edition.json'), 'utf8')) as { version: string }).version,
+);
+/** The current review's version, from its one home (src/content/site.yaml). */
+function siteVersion(): string {
+  const entries = parse(readFileSync('src/content/site.yaml', 'utf8')) as { id: string; kubernetesVersion: string }[];
+  return String(entries.find((entry) => entry.id === 'site')?.kubernetesVersion);
+}
 // Internal links only: linkinator serves the folder on localhost; other origins (kubernetes.io,
 // and the configured site URL used by canonical and social-image links) are not fetched.
 const site = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin.replace(/[.]/g, '\\.');
@@ -85,8 +132,12 @@ for (const [cwd, start] of [
   [SUBPATH_ROOT, 'k8s-workloads'],
 ] as const) {
   try {
+    // The pinned editions and the current edition's pinned copies are linked from no current
+    // page, so they are crawled from their own front pages too; share pages were checked above.
+    const pinned = [siteVersion(), ...editionVersions].map((version) => path.posix.join(start, `v${version}`));
     const args = [
       start,
+      ...pinned,
       '--server-root',
       path.resolve(cwd),
       '--recurse',

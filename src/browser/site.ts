@@ -1,7 +1,7 @@
 // Behaviour shared by every page: copy buttons, landing on linked places, the theme switch and
 // the lazy search loader. All of it is delegated listeners over complete server-rendered HTML.
 // One module (not several) because every page needs all of it and each chunk costs bytes.
-import { fragmentUrl, markdownLink } from '../lib/links/copy-text';
+import { htmlLink, markdownLink, placeUrl } from '../lib/links/copy-text';
 
 const root = document.documentElement;
 const main = document.getElementById('main');
@@ -16,8 +16,20 @@ const announce = (message: string): void => {
 };
 addEventListener('announce', (event) => announce((event as CustomEvent<string>).detail));
 
-const copy = (button: HTMLElement, text: string, done: string): void => {
-  navigator.clipboard.writeText(text).then(
+/**
+ * Puts `text` on the clipboard, with `html` beside it as one item when given (rich editors paste
+ * the titled link, plain ones the text). The item is made and written synchronously in the click,
+ * as Safari requires; without ClipboardItem or clipboard.write the text alone is written.
+ */
+const copy = (button: HTMLElement, text: string, done: string, html?: string): void => {
+  const clipboard = navigator.clipboard;
+  const blob = (content: string, type: string) => new Blob([content], { type });
+  (html && self.ClipboardItem && clipboard.write
+    ? clipboard.write([
+        new ClipboardItem({ 'text/plain': blob(text, 'text/plain'), 'text/html': blob(html, 'text/html') }),
+      ])
+    : clipboard.writeText(text)
+  ).then(
     () => {
       button.dataset.copied = '';
       setTimeout(() => delete button.dataset.copied, 1500);
@@ -35,6 +47,7 @@ for (const link of document.querySelectorAll('.anchors > a')) {
   for (const [kind, name] of [
     ['link', 'Copy link to'],
     ['md', 'Copy Markdown link to'],
+    ['pin', 'Copy pinned link to'],
   ]) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -58,17 +71,17 @@ document.addEventListener('click', (event) => {
   const data = button?.dataset;
   if (!button || !data) return;
   if (data.copy) {
-    // Copy link / Copy as Markdown link: the permalink before the button says where to.
+    // Copy link, Markdown link or pinned link: the permalink before the button says to where. The
+    // link is the place's share URL, which unfurls as the place; pinned, the share URL in this
+    // edition (/v1.37/s/…), which keeps saying what the place says today. <main> holds the page's
+    // share folders (src/lib/links/share.ts, as absolute URLs): the id completes them.
     const link = button.parentElement?.querySelector('a') as HTMLAnchorElement;
+    const title = main?.dataset.title ?? '';
     // The reader's Kubernetes version (set by src/browser/version.ts) travels with the link.
-    const url = fragmentUrl(
-      (document.querySelector('link[rel=canonical]') as HTMLLinkElement).href,
-      link.hash.slice(1),
-      root.dataset.k8s,
-    );
-    if (data.copy === 'md')
-      copy(button, markdownLink(main?.dataset.title ?? '', labelOf(link), url), 'Markdown link copied');
-    else copy(button, url, 'Link copied');
+    const url = placeUrl(main?.dataset[data.copy === 'pin' ? 'pinned' : 'share'] ?? '', link.hash.slice(1), root.dataset.k8s);
+    const html = htmlLink(title, labelOf(link), url);
+    if (data.copy === 'md') copy(button, markdownLink(title, labelOf(link), url), 'Markdown link copied', html);
+    else copy(button, url, data.copy === 'pin' ? 'Pinned link copied' : 'Link copied', html);
   } else if ('copyCode' in data) {
     copy(button, `${button.closest('figure')?.querySelector('pre')?.textContent ?? ''}\n`, 'Manifest copied');
   } else if (data.themeChoice) {

@@ -12,20 +12,68 @@ import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { siteSchema } from '../lib/content/schemas.ts';
 import { loadBuiltPages } from '../lib/output/built-pages.ts';
+import type { Registry } from '../lib/links/registry.ts';
 import { cspCheck } from '../lib/output/csp-check.ts';
+import { editionsJob, type Edition } from '../lib/output/editions.ts';
 import { headersFile } from '../lib/output/headers-file.ts';
 import { idCheck } from '../lib/output/id-check.ts';
 import { markdownTwins } from '../lib/output/markdown-twin.ts';
 import { pageCss } from '../lib/output/page-css.ts';
 import { pageListCheck } from '../lib/output/page-list-check.ts';
-import { runPass, type PostBuildJob } from '../lib/output/post-build.ts';
+import { runPass, type OutputFolder, type PostBuildJob } from '../lib/output/post-build.ts';
+import { sharePages } from '../lib/output/share-pages.ts';
 
 /**
- * The jobs, in order. A job that adds pages (a pinned edition copied in, share pages) goes first,
- * so the checks see its pages; then the checks, which stop the pass before anything is written;
- * then the writers; the headers file last, so that it covers every page.
+ * The jobs, in order. The jobs that add pages go first, so the checks see their pages: the pinned
+ * editions (editions/) copied in, then the share pages, which are made for those too; then the
+ * checks, which stop the pass before anything is written; then the writers; the headers file
+ * last, so that it covers every page.
  */
-const JOBS: readonly PostBuildJob[] = [idCheck, cspCheck, markdownTwins, pageListCheck, pageCss, headersFile];
+const jobs = (editions: readonly Edition[]): readonly PostBuildJob[] => [
+  editionsJob(editions),
+  sharePages,
+  idCheck,
+  cspCheck,
+  markdownTwins,
+  pageListCheck,
+  pageCss,
+  headersFile,
+];
+
+/** A folder of the file system as the pass reads it. */
+function diskFolder(root: string): OutputFolder {
+  return {
+    read: (file: string) => readFile(path.join(root, file)).catch(() => null),
+    list: async () =>
+      (await readdir(root, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).replace(/\\/g, '/')),
+  };
+}
+
+const editionSchema = z.object({
+  version: z.string().regex(/^1\.\d+$/),
+  reviewedOn: z.iso.date(),
+  commit: z.string().regex(/^[0-9a-f]{40}$/),
+  base: z.string().regex(/^\/.*\/$/),
+  origin: z.url(),
+});
+
+/** The pinned editions of editions/ (its README says how one is made), oldest first. */
+async function readEditions(dir = 'editions'): Promise<Edition[]> {
+  const folders = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory());
+  const editions = await Promise.all(
+    folders.map(async (folder): Promise<Edition> => {
+      const root = path.join(dir, folder.name);
+      const file = path.join(root, 'edition.json');
+      const result = editionSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
+      const registry = JSON.parse(await readFile(path.join(root, 'anchors.json'), 'utf8')) as Registry;
+      return { ...result.data, files: diskFolder(path.join(root, 'site')), registry };
+    }),
+  );
+  return editions.sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
+}
 
 /** The site-wide facts of src/content/site.yaml, validated by the same schema as the content collection. */
 async function siteFacts(): Promise<{ kubernetesVersion: string }> {
@@ -53,15 +101,8 @@ export function postBuild(): AstroIntegration {
         const started = performance.now();
         const pages = await loadBuiltPages(root);
         const parsed = performance.now();
-        const folder = {
-          read: (file: string) => readFile(path.join(root, file)).catch(() => null),
-          list: async () =>
-            (await readdir(root, { recursive: true, withFileTypes: true }))
-              .filter((entry) => entry.isFile())
-              .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).replace(/\\/g, '/')),
-        };
         const facts = { site, base, ...(await siteFacts()) };
-        const result = await runPass(JOBS, facts, pages, folder);
+        const result = await runPass(jobs(await readEditions()), facts, pages, diskFolder(root));
         for (const { level, message } of result.log) logger[level](message);
         if (result.problems.length) {
           await rm(root, { recursive: true, force: true });

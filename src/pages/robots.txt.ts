@@ -1,10 +1,12 @@
 /**
- * robots.txt: everything may be crawled; the sitemap is named by its absolute URL. Crawlers
+ * robots.txt: everything may be crawled, the share pages of linkable places (/s/, noindex) named
+ * outright, since link unfurlers that honour robots.txt must reach them; the sitemap is named by
+ * its absolute URL. Crawlers
  * only read /robots.txt at the host's root, so under a base path this file is a template for
  * the host's own.
  */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/links/urls';
+import { absoluteUrl, withBase } from '../lib/links/urls';
 
 export const GET: APIRoute = ({ site }) => {
   if (!site)
@@ -12,6 +14,7 @@ export const GET: APIRoute = ({ site }) => {
   const body = [
     'User-agent: *',
     'Allow: /',
+    `Allow: ${withBase(import.meta.env.BASE_URL, '/s/')}`,
     '',
     `Sitemap: ${absoluteUrl(site, import.meta.env.BASE_URL, '/sitemap.xml')}`,
     '',

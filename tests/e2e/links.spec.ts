@@ -7,21 +7,22 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const canonical = async (page: import('@playwright/test').Page) =>
   (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
+/** The share URL of a place (the rule of src/lib/links/share.ts), on the page's canonical origin. */
+const share = async (page: import('@playwright/test').Page, key: string, id: string) =>
+  new URL(`/s/${key}/${id}/`, await canonical(page)).href;
 
-test('Copy link copies the section URL, Copy as Markdown link [Page › Section](url); both announce it', async ({
+test('Copy link copies the section share URL, Copy as Markdown link [Page › Section](url); both announce it', async ({
   page,
 }) => {
   await page.goto('/workloads/statefulset/');
   await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
-  const url = `${await canonical(page)}#use-cases`;
+  const url = await share(page, 'workloads/statefulset', 'use-cases');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
 
   // Copy as Markdown link copies [Page › Section](url).
   await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `[StatefulSet › Use cases](${await canonical(page)}#use-cases)`,
-  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${url})`);
   await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
 });
 
@@ -29,11 +30,13 @@ test('a table row and a decision step have the same affordances', async ({ page 
   await page.goto('/compare/');
   await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `[Compare all seven workload resources › StatefulSet](${await canonical(page)}#statefulset)`,
+    `[Compare all seven workload resources › StatefulSet](${await share(page, 'compare', 'statefulset')})`,
   );
   await page.goto('/choose/');
   await page.locator('.decision-tree').getByRole('button', { name: 'Copy link to Use a StatefulSet' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${await canonical(page)}#use-statefulset`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await share(page, 'choose', 'use-statefulset'),
+  );
 });
 
 test('the permalink shows on hover and on keyboard focus, and keeps the heading name clean', async ({ page }) => {

@@ -10,14 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import { FONT_FAMILY, fontPath } from '../design/text';
 import { OG_WIDTH, ogLayout, ogSvg, type OgSite, type OgSpec } from './og';
+import { OG_CACHE_DIR } from './og-cache.ts';
 
-/** Where rendered images are kept between builds (npm ci starts it afresh). */
-export const OG_CACHE_DIR = 'node_modules/.cache/og-images';
+export { OG_CACHE_DIR };
 
 const FONT_FILES = [fontPath('regular'), fontPath('bold')];
 const RENDER_OPTIONS: ResvgRenderOptions = {
@@ -48,21 +49,36 @@ export interface OgImage {
   cached: boolean;
 }
 
-/** The PNG of the social image for `spec`, from `cacheDir` when an identical one was rendered before. */
-export function renderOgImage(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): OgImage {
+/** Where the image for `spec` is cached (its name is the hash of what it depends on), and its SVG. */
+export function ogImageSource(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): { svg: string; file: string } {
   const svg = ogSvg(ogLayout(spec, site));
   const key = createHash('sha256').update(rendererInputs()).update(svg).digest('hex').slice(0, 40);
-  const file = join(cacheDir, `${key}.png`);
+  return { svg, file: join(cacheDir, `${key}.png`) };
+}
+
+/** The cached PNG at `file`, or null when it was not rendered yet. */
+export function cachedOgImage(file: string): Uint8Array | null {
   try {
-    return { png: readFileSync(file), cached: true };
+    return readFileSync(file);
   } catch {
-    // Not rendered yet.
+    return null;
   }
+}
+
+/** Renders `svg` to PNG and keeps it in the cache at `file`. */
+export function renderOgSvg(svg: string, file: string): Uint8Array {
   const png = new Resvg(svg, RENDER_OPTIONS).render().asPng();
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   // Written under a temporary name and renamed, so a build running alongside never reads half a file.
-  const partial = `${file}.${process.pid}.tmp`;
+  const partial = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(partial, png);
   renameSync(partial, file);
-  return { png, cached: false };
+  return png;
+}
+
+/** The PNG of the social image for `spec`, from `cacheDir` when an identical one was rendered before. */
+export function renderOgImage(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): OgImage {
+  const { svg, file } = ogImageSource(spec, site, cacheDir);
+  const png = cachedOgImage(file);
+  return png ? { png, cached: true } : { png: renderOgSvg(svg, file), cached: false };
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Root } from 'hast';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import { outputFileOf, resolvePath } from '../links/urls.ts';
 import { requestedUrls, staticImports } from './budget.ts';
@@ -53,6 +53,9 @@ export const pageCss: PostBuildJob = {
     const written = new Map<string, number>();
     const replaced = new Set<string>();
     for (const page of context.pages) {
+      // A pinned edition's pages keep the stylesheets its own build pruned (src/lib/output/editions.ts):
+      // the scripts they load on demand live in the edition's folder, out of this job's sight.
+      if (select('html', page.tree)?.properties.dataEdition !== undefined) continue;
       // Scripts the page loads, with their static imports: the class names in their strings count.
       let scripts = '';
       const queue = requestedUrls(page.tree)

@@ -90,16 +90,30 @@ test('the footer links the Markdown twin of the page', async ({ page }) => {
 
 test.describe('copied links carry the sub-path', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-  test('Copy link and Copy as Markdown link', async ({ page }) => {
+  test('Copy link, Copy as Markdown link and Copy pinned link', async ({ page }) => {
     await page.goto(url('/workloads/statefulset/'));
     const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
     expect(new URL(canonical).pathname).toBe(withBase(SUBPATH, '/workloads/statefulset/'));
+    const shared = new URL(withBase(SUBPATH, '/s/workloads/statefulset/use-cases/'), canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#use-cases`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `[StatefulSet › Use cases](${canonical}#use-cases)`,
-    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${shared})`);
+    await page.getByRole('button', { name: 'Copy pinned link to Use cases' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(new RegExp(`${withBase(SUBPATH, '/v\\d+\\.\\d+/s/workloads/statefulset/use-cases/')}$`));
+  });
+  test('a share page and an edition page work under the sub-path', async ({ page }) => {
+    await page.goto(url('/s/workloads/statefulset/use-cases/'));
+    await expect(page).toHaveURL(url('/workloads/statefulset/#use-cases'));
+    await expect(page.locator('#use-cases')).toBeFocused();
+    await page.goto(url('/v1.36/compare/#statefulset-storage'));
+    await expect(page.locator('#statefulset-storage')).toBeFocused();
+    const current = page.getByRole('link', { name: /^Read it in the current edition/ });
+    await expect(current).toHaveAttribute('href', withBase(SUBPATH, '/compare/#statefulset-storage'));
+    await current.click();
+    await expect(page).toHaveURL(url('/compare/#statefulset-storage'));
   });
   test('an aliased id and a redirected page with a fragment land under the sub-path', async ({ page }) => {
     await page.goto(url('/compare/#storage'));

@@ -1,7 +1,7 @@
 // Small pure helpers: links, copied text, citations.
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, markdownTwinPath, withBase } from '../../../src/lib/links/urls';
-import { fragmentUrl, markdownLink } from '../../../src/lib/links/copy-text';
+import { htmlLink, markdownLink, placeUrl } from '../../../src/lib/links/copy-text';
 import { describeSource, isSectionSource } from '../../../src/lib/content/sources';
 import { ogImagePath } from '../../../src/lib/output/og';
 
@@ -48,18 +48,30 @@ describe('copied text', () => {
   ])('markdownLink(%j, %j)', (page, section, url, expected) => {
     expect(markdownLink(page, section, url)).toBe(expected);
   });
-  it('fragmentUrl replaces any fragment of the canonical URL', () => {
-    expect(fragmentUrl('https://x.org/k8s-workloads/compare/', 'statefulset-storage')).toBe(
-      'https://x.org/k8s-workloads/compare/#statefulset-storage',
-    );
-    expect(fragmentUrl('https://x.org/compare/#old', 'new')).toBe('https://x.org/compare/#new');
+  it.each([
+    [
+      'StatefulSet',
+      'Use cases',
+      'https://x.org/s/workloads/statefulset/use-cases/',
+      '<a href="https://x.org/s/workloads/statefulset/use-cases/">StatefulSet › Use cases</a>',
+    ],
+    ['Compare', 'Compare', 'https://x.org/compare/', '<a href="https://x.org/compare/">Compare</a>'],
+    // What the page's text holds never becomes markup in the editor it is pasted into.
+    [
+      'A & B',
+      '<img src=x onerror=alert(1)>',
+      'https://x.org/?a=1&b="2"',
+      '<a href="https://x.org/?a=1&amp;b=&quot;2&quot;">A &amp; B › &lt;img src=x onerror=alert(1)></a>',
+    ],
+  ])('htmlLink(%j, %j)', (page, section, url, expected) => {
+    expect(htmlLink(page, section, url)).toBe(expected);
   });
-  it("fragmentUrl carries the reader's Kubernetes version, and only a well-formed one", () => {
-    expect(fragmentUrl('https://x.org/workloads/statefulset/', 'updates', '1.33')).toBe(
-      'https://x.org/workloads/statefulset/?k8s=1.33#updates',
-    );
-    expect(fragmentUrl('https://x.org/compare/', 'job', undefined)).toBe('https://x.org/compare/#job');
-    expect(fragmentUrl('https://x.org/compare/', 'job', '<b>')).toBe('https://x.org/compare/#job');
+  it.each([
+    ['https://x.org/s/workloads-statefulset/', 'updates', '1.33', 'https://x.org/s/workloads-statefulset/updates/?k8s=1.33'],
+    ['https://x.org/v1.37/s/compare/', 'job', undefined, 'https://x.org/v1.37/s/compare/job/'],
+    ['https://x.org/s/compare/', 'job', '<b>', 'https://x.org/s/compare/job/'],
+  ])("placeUrl(%j, %j, %j) carries only a well-formed Kubernetes version", (folder, id, version, expected) => {
+    expect(placeUrl(folder, id, version)).toBe(expected);
   });
 });
 

@@ -1,0 +1,1 @@
+var e=document.querySelector(`k8s-stepper`),t=e?.dataset.src;if(e&&t){let n=()=>import(t);if(new URLSearchParams(location.search).has(`answers`))n();else{let t=r=>{let i=r.target.closest(`[data-answer]`)?.dataset.answer;i&&(e.removeEventListener(`click`,t),n().then(()=>e.querySelector(`[data-answer="${CSS.escape(i)}"]`)?.click()))};e.addEventListener(`click`,t)}}
