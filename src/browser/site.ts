@@ -78,7 +78,11 @@ document.addEventListener('click', (event) => {
     const link = button.parentElement?.querySelector('a') as HTMLAnchorElement;
     const title = main?.dataset.title ?? '';
     // The reader's Kubernetes version (set by src/browser/version.ts) travels with the link.
-    const url = placeUrl(main?.dataset[data.copy === 'pin' ? 'pinned' : 'share'] ?? '', link.hash.slice(1), root.dataset.k8s);
+    const url = placeUrl(
+      main?.dataset[data.copy === 'pin' ? 'pinned' : 'share'] ?? '',
+      link.hash.slice(1),
+      root.dataset.k8s,
+    );
     const html = htmlLink(title, labelOf(link), url);
     if (data.copy === 'md') copy(button, markdownLink(title, labelOf(link), url), 'Markdown link copied', html);
     else copy(button, url, data.copy === 'pin' ? 'Pinned link copied' : 'Link copied', html);

@@ -4,6 +4,7 @@
 // narrowing and copying at each width, and the embedded rows on the home and workload pages.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { WORKLOADS, expectNoAxeViolations, expectNoHorizontalOverflow } from './helpers';
+import { sharePath } from '../../src/lib/links/share';
 
 const WIDTHS = [
   { width: 1440, height: 900 },
@@ -233,9 +234,11 @@ test.describe('on a phone', () => {
     const [cell, box] = await Promise.all([head.boundingBox(), button.boundingBox()]);
     expect(box && cell && box.x >= cell.x && box.x + box.width <= cell.x + cell.width).toBe(true);
     await button.click();
-    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#statefulset`);
+    const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
     await expect(page.locator('#announcer')).toHaveText('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      new URL(sharePath('/compare/', 'statefulset'), canonical).href,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
 // DOM; without JavaScript the histories are there in words. Plus the /versions/ page itself.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SITE_VERSION, expectNoAxeViolations } from './helpers';
+import { sharePath } from '../../src/lib/links/share';
 
 /** The visible badge of a `<Feature id>` in the page's prose. */
 const badge = (page: Page, feature: string) => page.locator(`.mdx-body [data-feature="${feature}"] > .badge:visible`);
@@ -89,7 +90,8 @@ test.describe('choosing a version', () => {
     // Another page: the remembered choice applies and the address says so.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
     await expect(page).toHaveURL(/\/compare\/\?k8s=1\.33$/);
-    await seen(page.locator('#statefulset-ordering')).toContain('v1.33 · StatefulSet maxUnavailable: alpha · off');
+    await seen(page.locator('#statefulset-ordering')).toContain('maxUnavailable: alpha · off');
+    await expect(page.locator('#compare-caption')).toContainText('Where v1.33 differs, the cell says so.');
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${STATEFULSET}\\?k8s=1\\.33$`));
     await expect(badge(page, 'max-unavailable-stateful-set')).toHaveText(/^v1\.33: alpha/);
@@ -105,14 +107,16 @@ test.describe('choosing a version', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${STATEFULSET}?k8s=1.34`);
     const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
+    const share = new URL(`${sharePath(STATEFULSET, 'use-cases')}?k8s=1.34`, canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?k8s=1.34#use-cases`);
+    await expect(page.locator('#announcer')).toHaveText('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(share);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `[StatefulSet › Use cases](${canonical}?k8s=1.34#use-cases)`,
-    );
-    // The copied link opens the same view.
-    await page.goto(`${new URL(canonical).pathname}?k8s=1.34#use-cases`);
+    await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${share})`);
+    // The copied link opens the same view, through the share page's redirect.
+    await page.goto(new URL(share).pathname + new URL(share).search);
+    await expect(page).toHaveURL(/\/workloads\/statefulset\/\?k8s=1\.34#use-cases$/);
     await expect(badge(page, 'max-unavailable-stateful-set')).toHaveText(/^v1\.34: alpha, off/);
   });
 });
@@ -122,19 +126,31 @@ test.describe('the table, the guide and the examples follow the version', () => 
     page,
   }) => {
     await page.goto('/compare/?k8s=1.36');
+    // Cells describe the site's version; in another, a cell names (by short name) the features
+    // whose state differs there, the caption says so, and the note has every feature's full line.
     const cell = page.locator('#statefulset-update-strategy');
-    await seen(cell).toContain('v1.36 · StatefulSet Recreate update strategy: not available');
-    await seen(cell).toContain('v1.36 · StatefulSet maxUnavailable: beta · off');
+    await expect(page.locator('#compare-caption')).toContainText('Where v1.36 differs, the cell says so.');
+    await seen(cell).toContain('Recreate strategy: not available');
+    await seen(cell).toContain('maxUnavailable: beta · off');
     await seen(page.locator('#note-statefulset-update-strategy')).toContain(
       'v1.36 · StatefulSet maxUnavailable: beta · off',
     );
+    // The start ordinal is GA in every offered version: nothing in the cell, the whole line in the note.
+    await seen(page.locator('#statefulset-pod-names')).not.toContain('start ordinal');
+    await seen(page.locator('#note-statefulset-pod-names')).toContain('v1.36 · StatefulSet start ordinal: GA');
+    await seen(page.locator('#statefulset-ordering')).toContain('maxUnavailable: beta · off');
     await page.getByRole('button', { name: 'Storage' }).click();
     await expect(page).toHaveURL(/\?sort=storage&dir=asc&k8s=1\.36$/);
     await page.reload();
-    await seen(cell).toContain('v1.36 · StatefulSet maxUnavailable: beta · off');
+    await seen(cell).toContain('maxUnavailable: beta · off');
     await page.goto('/compare/');
     await picker(page).selectOption('1.37');
-    await seen(cell).toContain('v1.37 · StatefulSet Recreate update strategy: alpha · off');
+    // Back in the version the cells describe: no differences, no sentence about them.
+    await seen(cell).not.toContain('maxUnavailable');
+    await seen(page.locator('#compare-caption')).not.toContain('differs');
+    await seen(page.locator('#note-statefulset-update-strategy')).toContain(
+      'v1.37 · StatefulSet Recreate update strategy: alpha · off',
+    );
   });
 
   test('a decision result warns when its advice needs a newer version, in the tree and the stepper', async ({

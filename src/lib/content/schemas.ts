@@ -220,6 +220,11 @@ export const featureSchema = z.object({
   gate: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'write the gate name as Kubernetes spells it, e.g. "JobSuccessPolicy"'),
   /** Short name for badges and the /versions/ matrix, e.g. "StatefulSet maxUnavailable". */
   title: z.string().min(3).max(80),
+  /**
+   * Shorter name for a comparison-table cell, where the row already names the workload and a
+   * column is narrow, e.g. "maxUnavailable" (the title otherwise).
+   */
+  short: z.string().min(3).max(40).optional(),
   /** What the feature does, in one line (Markdown code spans allowed). */
   description: z.string().min(10).max(200),
   /** The kubernetes.io section that documents the feature. */

@@ -67,10 +67,15 @@ describe('copied text', () => {
     expect(htmlLink(page, section, url)).toBe(expected);
   });
   it.each([
-    ['https://x.org/s/workloads-statefulset/', 'updates', '1.33', 'https://x.org/s/workloads-statefulset/updates/?k8s=1.33'],
+    [
+      'https://x.org/s/workloads-statefulset/',
+      'updates',
+      '1.33',
+      'https://x.org/s/workloads-statefulset/updates/?k8s=1.33',
+    ],
     ['https://x.org/v1.37/s/compare/', 'job', undefined, 'https://x.org/v1.37/s/compare/job/'],
     ['https://x.org/s/compare/', 'job', '<b>', 'https://x.org/s/compare/job/'],
-  ])("placeUrl(%j, %j, %j) carries only a well-formed Kubernetes version", (folder, id, version, expected) => {
+  ])('placeUrl(%j, %j, %j) carries only a well-formed Kubernetes version', (folder, id, version, expected) => {
     expect(placeUrl(folder, id, version)).toBe(expected);
   });
 });
