@@ -86,6 +86,17 @@ test('following an in-page link lands the same way', async ({ page }) => {
   await expect(page.locator('#storage')).toBeFocused();
 });
 
+test('the outline beside a long page reaches its last section without scrolling the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/workloads/statefulset/');
+  const last = page.getByRole('navigation', { name: 'On this page' }).getByRole('link').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await last.click();
+  await expect(page.locator(`[id="${(await last.getAttribute('href'))?.slice(1)}"]`)).toBeFocused();
+});
+
 test('an aliased old id lands at its new target', async ({ page }) => {
   await page.goto('/choose/#when-to-use-which');
   await expect(page).toHaveURL(/\/choose\/#summary$/);
