@@ -64,6 +64,8 @@ const isSkipped = (element: Element): boolean =>
   element.properties.dataJsOnly !== undefined ||
   // An edition's "changed in v1.37" markers (src/lib/output/editions.ts) are not the edition's words.
   element.properties.dataEditionMark !== undefined ||
+  // What other Kubernetes versions would show (src/lib/versions/alternatives.ts): hidden, not the page's words.
+  (element.properties.hidden !== undefined && element.properties.hidden !== false) ||
   classes(element).some((name) => SKIPPED_CLASSES.includes(name));
 const clean = (text: string): string =>
   text
@@ -80,7 +82,8 @@ export function contentText(node: Element | Root, skip: (element: Element) => bo
     if (child.type === 'text') out += child.value;
     else if (child.type === 'element') {
       if (isSkipped(child) || skip(child)) return;
-      const block = BLOCKS.has(child.tagName);
+      // A span set as a block (a feature's line under a value) starts a run of text too.
+      const block = BLOCKS.has(child.tagName) || classes(child).includes('block');
       if (block) out += ' ';
       for (const grandchild of child.children) walk(grandchild);
       if (block) out += ' ';

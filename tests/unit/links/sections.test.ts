@@ -61,12 +61,16 @@ describe('the comparison table', () => {
       '<tr id="statefulset"><th scope="row"><a href="/workloads/statefulset/">StatefulSet</a>' +
       `${permalink('statefulset', 'StatefulSet')}</th>` +
       `<td id="statefulset-storage"><a class="badge" href="https://kubernetes.io/a/#b">Per-Pod claims</a>` +
-      `<sup class="note-ref"><a href="#note-statefulset-storage"><span class="sr-only">Note </span>7</a></sup></td>` +
+      `<sup class="note-ref"><a href="#note-statefulset-storage"><span class="sr-only">Note </span>7</a></sup>` +
+      // What another Kubernetes version would show is hidden, and not the cell's words.
+      '<span class="feature-line block" data-k8s-for="1.31" hidden><a href="/versions/#r">Retention</a>: beta</span></td>' +
       `<td id="statefulset-scaling"><a class="badge" href="https://kubernetes.io/c/#d">By replicas</a></td></tr>` +
       `</tbody></table>` +
       '<ol><li id="note-statefulset-storage">' +
       '<a href="#statefulset-storage" class="note-cell">StatefulSet · Storage</a>: Claims are kept on scale-down. ' +
-      '<a href="https://kubernetes.io/e/#f">StatefulSets › Volume claim templates</a></li></ol>',
+      '<a href="https://kubernetes.io/e/#f">StatefulSets › Volume claim templates</a>' +
+      '<span class="feature-line block"><span data-k8s-label>v1.37</span> · <a href="/versions/#r">Retention</a>: ' +
+      '<span data-k8s-for="1.37">GA</span><span data-k8s-for="1.31" hidden>beta</span></span></li></ol>',
   );
 
   it.each([
@@ -84,7 +88,7 @@ describe('the comparison table', () => {
       {
         kind: 'cell',
         label: 'StatefulSet · Storage',
-        summary: 'Per-Pod claims. Claims are kept on scale-down.',
+        summary: 'Per-Pod claims. Claims are kept on scale-down. v1.37 · Retention: GA',
         image: 'statefulset',
         parents: ['statefulset'],
       },
@@ -99,7 +103,7 @@ describe('the comparison table', () => {
       {
         kind: 'note',
         label: 'Note on StatefulSet · Storage',
-        summary: 'Claims are kept on scale-down.',
+        summary: 'Claims are kept on scale-down. v1.37 · Retention: GA',
         image: 'statefulset',
         parents: ['statefulset-storage'],
       },
