@@ -23,7 +23,8 @@ for (const [path, title, description, image] of [
   [
     '/s/compare/statefulset-storage/',
     'Compare all seven workload resources › StatefulSet · Storage',
-    /volumeClaimTemplates/,
+    // The cell's value, then its note: nothing another Kubernetes version would show in between.
+    /^Per-Pod claims via volumeClaimTemplates\. Only with volumeClaimTemplates\./,
     '/og/s/compare/statefulset.png',
   ],
   ['/s/compare/col-storage/', 'Compare all seven workload resources › Storage', /\?$/, '/og/s/compare/col-storage.png'],
