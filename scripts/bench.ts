@@ -15,15 +15,6 @@ import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DIST = 'dist';
 
 /** Builds the site; the seconds it took and the share job's log line ("1179 share pages, 303 images (…)"). */
@@ -98,7 +89,8 @@ function lighthouse(url: string): LighthouseResult {
       '--only-categories=performance,accessibility,best-practices,seo',
       '--output=json',
       `--output-path=${out}`,
-      `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking ' +
+        '--disable-component-update --disable-sync --no-first-run',
     ],
     { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
