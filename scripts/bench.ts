@@ -89,7 +89,8 @@ function lighthouse(url: string): LighthouseResult {
       '--only-categories=performance,accessibility,best-practices,seo',
       '--output=json',
       `--output-path=${out}`,
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking ' +
+        '--disable-component-update --disable-sync --no-first-run',
     ],
     { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -1,15 +1,21 @@
 // @ts-check
-// Search results, loaded on first focus of the search box (src/scripts/search.ts). Results
+// Search results, loaded on first focus of the search box (src/browser/site.ts). Results
 // link to the section (`page/#id`) that matched, using Pagefind's sub-results, which follow the
 // headings' ids. Plain JavaScript in public/ on purpose: a bundled dynamic import would make
 // the bundler add its preload helper (~700 bytes gzip) to every page.
 
 /**
  * @typedef {{ title: string, url: string, excerpt: string }} PagefindSubResult
- * @typedef {{ url: string, meta: { title?: string }, excerpt: string, sub_results: PagefindSubResult[] }} PagefindResultData
+ * @typedef {{
+ *   url: string,
+ *   meta: { title?: string },
+ *   excerpt: string,
+ *   sub_results: PagefindSubResult[]
+ * }} PagefindResultData
+ * @typedef {{ results: { data(): Promise<PagefindResultData> }[] }} PagefindSearch
  * @typedef {{
  *   options(options: { baseUrl: string }): Promise<void>,
- *   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>
+ *   debouncedSearch(query: string, options?: object, ms?: number): Promise<PagefindSearch | null>
  * }} Pagefind
  */
 

@@ -61,8 +61,8 @@ const FIXED_PAGES = [
     path: '/versions/',
     title: 'Kubernetes versions and feature stages',
     description:
-      'Which Kubernetes versions upstream, EKS, GKE and AKS still support, what changed for workloads in each release, ' +
-      'and the stage of every workload feature in every release.',
+      'Which Kubernetes versions upstream, EKS, GKE and AKS still support, ' +
+      'what changed for workloads in each release, and the stage of every workload feature in every release.',
     eyebrow: 'Since when, and on which version',
   },
 ] as const satisfies readonly PublicPage[];

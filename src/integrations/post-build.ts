@@ -115,7 +115,8 @@ export function postBuild(): AstroIntegration {
         }
         for (const file of result.removals) await rm(path.join(root, file), { force: true });
         logger.info(
-          `${pages.length} pages parsed once (${Math.round(parsed - started)} ms); jobs: ${result.timings.join(', ')}; ` +
+          `${pages.length} pages parsed once (${Math.round(parsed - started)} ms); ` +
+            `jobs: ${result.timings.join(', ')}; ` +
             `${result.writes.size} files written`,
         );
       },

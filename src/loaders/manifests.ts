@@ -44,7 +44,8 @@ export function manifestLoader(folder: string): Loader {
       }
       if (failures.length) {
         throw new Error(
-          `Invalid example manifest (checked against the Kubernetes v${SCHEMA_VERSION} API schema):\n${failures.join('\n')}`,
+          `Invalid example manifest (checked against the Kubernetes v${SCHEMA_VERSION} API schema):\n` +
+            failures.join('\n'),
         );
       }
     },

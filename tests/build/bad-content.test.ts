@@ -93,7 +93,8 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
     );
     expect(code).not.toBe(0);
     expect(output).toContain(
-      'src/content/features.yaml › job-success-policy › history[1].from: is v1.32, but history[0] ends at v1.30: v1.31 is not covered',
+      'src/content/features.yaml › job-success-policy › history[1].from: is v1.32, but history[0] ends at v1.30: ' +
+        'v1.31 is not covered',
     );
     expect(dist).toBe(false);
   });
@@ -102,7 +103,8 @@ describe.concurrent('npm run build refuses bad content', { timeout: 180_000 }, (
       t.replace(
         /^(\s+)pod:\n/m,
         (line, indent: string) =>
-          `${indent}mongodb:\n${indent}  value: Operator-managed\n${indent}  rank: 0\n${indent}  source: https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates\n${line}`,
+          `${indent}mongodb:\n${indent}  value: Operator-managed\n${indent}  rank: 0\n${indent}  source: ` +
+          `https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates\n${line}`,
       ),
     );
     expect(code).not.toBe(0);

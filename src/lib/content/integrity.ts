@@ -102,7 +102,8 @@ export function checkRawIds(file: string, items: unknown): ContentProblem[] {
         file,
         entry: `item ${index + 1}`,
         field: 'id',
-        message: `is ${id === undefined ? 'missing' : JSON.stringify(id)}: give every entry a lower-case, hyphenated id`,
+        message:
+          `is ${id === undefined ? 'missing' : JSON.stringify(id)}: ` + 'give every entry a lower-case, hyphenated id',
       });
     } else ids.push(id);
   });
@@ -134,7 +135,8 @@ export function checkWorkloads(workloads: WorkloadInput[], siteVersion: string):
     if (w.reviewedFor !== siteVersion) {
       at(
         'reviewedFor',
-        `is "${w.reviewedFor}" but the site states Kubernetes ${siteVersion}: review the page against ${siteVersion}, then update the field`,
+        `is "${w.reviewedFor}" but the site states Kubernetes ${siteVersion}: ` +
+          `review the page against ${siteVersion}, then update the field`,
       );
     }
     w.related.forEach((r, i) => {

@@ -229,7 +229,9 @@ function semanticProblems(object: JsonObject, all: JsonObject[]): Omit<ManifestP
     if (isJob && restartPolicy !== 'Never' && restartPolicy !== 'OnFailure') {
       problems.push({
         field: `${templatePath}.spec.restartPolicy`,
-        message: `must be "Never" or "OnFailure" for a ${kind} (it is ${JSON.stringify(restartPolicy ?? 'unset, so Always')})`,
+        message:
+          `must be "Never" or "OnFailure" for a ${kind} ` +
+          `(it is ${JSON.stringify(restartPolicy ?? 'unset, so Always')})`,
       });
     }
     if (!isJob && restartPolicy !== undefined && restartPolicy !== 'Always') {
@@ -258,7 +260,9 @@ function semanticProblems(object: JsonObject, all: JsonObject[]): Omit<ManifestP
     if (typeof serviceName !== 'string' || !headless) {
       problems.push({
         field: 'spec.serviceName',
-        message: `must name a headless Service (clusterIP: None) defined in the same file; found ${JSON.stringify(serviceName ?? null)}`,
+        message:
+          'must name a headless Service (clusterIP: None) defined in the same file; ' +
+          `found ${JSON.stringify(serviceName ?? null)}`,
       });
     }
   }

@@ -20,7 +20,8 @@ export const sourceSchema = z
   .string()
   .regex(
     KUBERNETES_DOCS_SOURCE,
-    'must be a kubernetes.io/docs/ URL with a #section anchor, e.g. https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#partitions',
+    'must be a kubernetes.io/docs/ URL with a #section anchor, ' +
+      'e.g. https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#partitions',
   );
 
 /** A stable, readable id: lower-case words joined by hyphens. */

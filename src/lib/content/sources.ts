@@ -50,7 +50,11 @@ const humanize = (fragment: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** "https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#partitions" → { page: "StatefulSets", section: "Partitions" }. */
+/**
+ * The page and section a docs URL points at:
+ * "https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#partitions"
+ * → { page: "StatefulSets", section: "Partitions" }.
+ */
 export function describeSource(url: string): { page: string; section: string } {
   const parsed = new URL(url);
   const path = parsed.pathname.replace(/^\/docs\//, '').replace(/\/$/, '');

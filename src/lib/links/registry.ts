@@ -47,7 +47,8 @@ export function diffRegistry(published: Registry, current: Registry, aliases: Al
     for (const id of ids) {
       if (!lands(home, id)) {
         errors.push(
-          `id "${id}" on ${page} was published but is gone${home === page ? '' : ` from ${home}`}: restore it, or add an anchor alias (page ${home}, from ${id}, to the new id)`,
+          `id "${id}" on ${page} was published but is gone${home === page ? '' : ` from ${home}`}: ` +
+            `restore it, or add an anchor alias (page ${home}, from ${id}, to the new id)`,
         );
       }
     }
@@ -60,7 +61,8 @@ export function diffRegistry(published: Registry, current: Registry, aliases: Al
       errors.push(`anchor alias ${alias.page}#${alias.from} → #${alias.to}: no element has the id "${alias.to}"`);
     else if (has(alias.page, alias.from))
       errors.push(
-        `anchor alias ${alias.page}#${alias.from}: the id "${alias.from}" still exists on the page, so the alias never applies: remove it`,
+        `anchor alias ${alias.page}#${alias.from}: the id "${alias.from}" still exists on the page, ` +
+          'so the alias never applies: remove it',
       );
   }
   for (const alias of aliases.pages) {

@@ -41,7 +41,10 @@ export function pageAddresses(file: string): string[] {
   return path.endsWith('/') ? [path, asFile] : [path.replace(/\.html$/, ''), asFile];
 }
 
-/** The URL path a reference resolves to from a page or script: ("./chunk.js", "/_astro/site.js") → "/_astro/chunk.js". */
+/**
+ * The URL path a reference resolves to from a page or script:
+ * ("./chunk.js", "/_astro/site.js") → "/_astro/chunk.js".
+ */
 export function resolvePath(reference: string, from: string): string {
   return new URL(reference, `http://site${from}`).pathname;
 }

@@ -100,7 +100,8 @@ export const pageCss: PostBuildJob = {
     const sizes = [...written.values()];
     if (sizes.length)
       context.info(
-        `${context.pages.length} pages use ${written.size} stylesheets (${Math.min(...sizes)}–${Math.max(...sizes)} bytes)`,
+        `${context.pages.length} pages use ${written.size} stylesheets ` +
+          `(${Math.min(...sizes)}–${Math.max(...sizes)} bytes)`,
       );
   },
 };

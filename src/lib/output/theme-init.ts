@@ -6,4 +6,6 @@
  * change the text and the policy follows at the next build.
  */
 export const THEME_INIT_SCRIPT =
-  "document.documentElement.classList.add('js');try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+  "document.documentElement.classList.add('js');" +
+  "try{var t=localStorage.getItem('theme');" +
+  "if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";

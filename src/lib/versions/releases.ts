@@ -195,5 +195,8 @@ export function inferredNotes(releases: Releases): { note: string; where: string
   return [...notes].map(([note, where]) => ({ note, where }));
 }
 
-/** A line split around its days, so a page can keep each day on one line: "to 2027-04-28" → ["to ", "2027-04-28", ""]. */
+/**
+ * A line split around its days, so a page can keep each day on one line:
+ * "to 2027-04-28" → ["to ", "2027-04-28", ""].
+ */
 export const dayParts = (line: string): string[] => line.split(/(\d{4}-\d{2}-\d{2})/);

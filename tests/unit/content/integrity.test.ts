@@ -48,21 +48,24 @@ describe('checkWorkloads', () => {
       'a page that is not a workload',
       [...allWorkloads(), workload('mongodb', { order: 8 })],
       [
-        'src/content/workloads/mongodb.mdx › mongodb › (file name): "mongodb" is not a workload id: rename the file to one of deployment, statefulset, daemonset, replicaset, job, cronjob, pod',
+        'src/content/workloads/mongodb.mdx › mongodb › (file name): "mongodb" is not a workload id: ' +
+          'rename the file to one of deployment, statefulset, daemonset, replicaset, job, cronjob, pod',
       ],
     ],
     [
       'a page reviewed against another version',
       allWorkloads().map((w) => (w.id === 'job' ? { ...w, reviewedFor: '1.35' } : w)),
       [
-        'src/content/workloads/job.mdx › job › reviewedFor: is "1.35" but the site states Kubernetes 1.37: review the page against 1.37, then update the field',
+        'src/content/workloads/job.mdx › job › reviewedFor: is "1.35" but the site states Kubernetes 1.37: ' +
+          'review the page against 1.37, then update the field',
       ],
     ],
     [
       'a related link to itself',
       allWorkloads().map((w) => (w.id === 'pod' ? { ...w, related: [{ workload: 'pod' }] } : w)),
       [
-        'src/content/workloads/pod.mdx › pod › related[0].workload: points at the page itself: name a different workload',
+        'src/content/workloads/pod.mdx › pod › related[0].workload: points at the page itself: ' +
+          'name a different workload',
       ],
     ],
     [
@@ -126,7 +129,8 @@ describe('checkDimensions', () => {
       'a value for an unknown workload',
       dimensions().map((d) => (d.id === 'storage' ? { ...d, values: { ...d.values, mongodb: {} } } : d)),
       [
-        'src/content/dimensions.yaml › storage › values.mongodb: "mongodb" is not a workload id: use one of deployment, statefulset, daemonset, replicaset, job, cronjob, pod',
+        'src/content/dimensions.yaml › storage › values.mongodb: "mongodb" is not a workload id: ' +
+          'use one of deployment, statefulset, daemonset, replicaset, job, cronjob, pod',
       ],
     ],
     [
@@ -148,7 +152,8 @@ describe('checkDimensions', () => {
       'a duplicate column order',
       dimensions().map((d) => (d.id === 'scaling' ? { ...d, order: 1 } : d)),
       [
-        'src/content/dimensions.yaml › pod-uniqueness, scaling › order: 1 is used more than once: orders must be unique',
+        'src/content/dimensions.yaml › pod-uniqueness, scaling › order: 1 is used more than once: ' +
+          'orders must be unique',
       ],
     ],
   ])('reports %s', (_, input, expected) => {
@@ -217,8 +222,10 @@ describe('checkDecisions', () => {
         ]),
       ),
       [
-        'src/content/decisions.yaml › retry › answers[1].next: "bare-pod" is not a question or result id in this file: fix the id or add the node',
-        'src/content/decisions.yaml › pod › (entry): cannot be reached from the root question: link an answer to it or remove it',
+        'src/content/decisions.yaml › retry › answers[1].next: ' +
+          '"bare-pod" is not a question or result id in this file: fix the id or add the node',
+        'src/content/decisions.yaml › pod › (entry): cannot be reached from the root question: ' +
+          'link an answer to it or remove it',
       ],
     ],
     [
@@ -232,8 +239,10 @@ describe('checkDecisions', () => {
         ]),
       ),
       [
-        'src/content/decisions.yaml › replicaset › (entry): cannot be reached from the root question: link an answer to it or remove it',
-        'src/content/decisions.yaml › identity › answers: is part of a cycle (identity → updates → identity): a decision must always move towards a result',
+        'src/content/decisions.yaml › replicaset › (entry): cannot be reached from the root question: ' +
+          'link an answer to it or remove it',
+        'src/content/decisions.yaml › identity › answers: is part of a cycle (identity → updates → identity): ' +
+          'a decision must always move towards a result',
       ].sort(),
     ],
     [
@@ -246,7 +255,8 @@ describe('checkDecisions', () => {
         ]),
       ],
       [
-        'src/content/decisions.yaml › orphan › (entry): cannot be reached from the root question: link an answer to it or remove it',
+        'src/content/decisions.yaml › orphan › (entry): cannot be reached from the root question: ' +
+          'link an answer to it or remove it',
       ],
     ],
     [
@@ -262,7 +272,8 @@ describe('checkDecisions', () => {
         .concat(r('lambda'))
         .filter((n) => n.id !== 'pod'),
       [
-        "src/content/decisions.yaml › lambda › id: a result's id must be a workload id (deployment, statefulset, daemonset, replicaset, job, cronjob, pod)",
+        'src/content/decisions.yaml › lambda › id: ' +
+          "a result's id must be a workload id (deployment, statefulset, daemonset, replicaset, job, cronjob, pod)",
         'src/content/decisions.yaml › pod › (entry): no result recommends pod: add a result node with id "pod"',
       ],
     ],

@@ -39,20 +39,24 @@ describe('broken fixtures fail with the right problem', () => {
   it.each([
     [
       'unknown-field.yaml',
-      `document 1 (Deployment/web) spec.replica: is not a field of Deployment in Kubernetes v${SCHEMA_VERSION}: remove it or fix its spelling`,
+      `document 1 (Deployment/web) spec.replica: is not a field of Deployment in Kubernetes v${SCHEMA_VERSION}: ` +
+        `remove it or fix its spelling`,
     ],
     ['wrong-type.yaml', 'document 1 (Deployment/web) spec.replicas: must be of type integer'],
     [
       'selector-mismatch.yaml',
-      "document 1 (StatefulSet/db) spec.selector: does not select the Pod template's labels (spec.template.metadata.labels): make them match",
+      'document 1 (StatefulSet/db) spec.selector: ' +
+        "does not select the Pod template's labels (spec.template.metadata.labels): make them match",
     ],
     [
       'job-restart-always.yaml',
-      'document 1 (Job/migrate) spec.template.spec.restartPolicy: must be "Never" or "OnFailure" for a Job (it is "Always")',
+      'document 1 (Job/migrate) spec.template.spec.restartPolicy: ' +
+        'must be "Never" or "OnFailure" for a Job (it is "Always")',
     ],
     [
       'statefulset-without-service.yaml',
-      'document 1 (StatefulSet/db) spec.serviceName: must name a headless Service (clusterIP: None) defined in the same file; found "db"',
+      'document 1 (StatefulSet/db) spec.serviceName: ' +
+        'must name a headless Service (clusterIP: None) defined in the same file; found "db"',
     ],
   ])('%s', (name, expected) => {
     const file = `tests/fixtures/manifests/${name}`;

@@ -21,7 +21,8 @@ describe('diffRegistry', () => {
   it('fails when a published id disappears', () => {
     const current = { '/compare/': ['col-storage', 'statefulset'], '/workloads/sts-old/': ['purpose'] };
     expect(diffRegistry(published, current, noAliases).errors).toEqual([
-      'id "statefulset-storage" on /compare/ was published but is gone: restore it, or add an anchor alias (page /compare/, from statefulset-storage, to the new id)',
+      'id "statefulset-storage" on /compare/ was published but is gone: ' +
+        'restore it, or add an anchor alias (page /compare/, from statefulset-storage, to the new id)',
     ]);
   });
   it('passes when an alias maps the old id to its new home', () => {
@@ -41,7 +42,8 @@ describe('diffRegistry', () => {
   it('fails when a published page disappears without a redirect', () => {
     const current = { '/compare/': published['/compare/'] as string[] };
     expect(diffRegistry(published, current, noAliases).errors).toEqual([
-      'page /workloads/sts-old/ was published but is gone: restore it, or add a page alias from /workloads/sts-old/ to its new home',
+      'page /workloads/sts-old/ was published but is gone: ' +
+        'restore it, or add a page alias from /workloads/sts-old/ to its new home',
     ]);
   });
   it('passes when a page alias redirects to a page that has the ids', () => {
@@ -72,7 +74,8 @@ describe('diffRegistry', () => {
     [
       'an anchor alias that a real id shadows',
       { anchors: [{ page: '/compare/', from: 'statefulset', to: 'col-storage' }], pages: [] },
-      'anchor alias /compare/#statefulset: the id "statefulset" still exists on the page, so the alias never applies: remove it',
+      'anchor alias /compare/#statefulset: the id "statefulset" still exists on the page, ' +
+        'so the alias never applies: remove it',
     ],
     [
       'a page alias to a missing page',

@@ -100,8 +100,13 @@ describe('budgets', () => {
 describe('what a page fetches before load', () => {
   it('lists stylesheets, icons, preloads, scripts and eager images; not lazy images or other origins', () => {
     const html = page(
-      `<link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg"><link rel="canonical" href="/x/">
-       <link rel="alternate" type="text/markdown" href="/compare.md"><script type="module" src="/_astro/site.js"></script>`,
+      [
+        '<link rel="stylesheet" href="/_astro/a.css">',
+        '<link rel="icon" href="/favicon.svg">',
+        '<link rel="canonical" href="/x/">',
+        '<link rel="alternate" type="text/markdown" href="/compare.md">',
+        '<script type="module" src="/_astro/site.js"></script>',
+      ].join('\n'),
       '<img src="/big.png" loading="lazy"><img src="/logo.png"><script src="https://cdn.example/x.js"></script>',
     );
     expect(requestedUrls(html.tree)).toEqual(['/_astro/a.css', '/favicon.svg', '/_astro/site.js', '/logo.png']);

@@ -78,12 +78,14 @@ describe('htmlToMarkdown', () => {
     ],
     [
       'a citation keeps its screen-reader text outside tables',
-      '<p>Claim. <a class="cite" href="https://kubernetes.io/docs/a/#s">docs<span class="sr-only">: Pods › Sec</span></a></p>',
+      '<p>Claim. <a class="cite" href="https://kubernetes.io/docs/a/#s">docs<span class="sr-only">' +
+        ': Pods › Sec</span></a></p>',
       'Claim. [docs: Pods › Sec](https://kubernetes.io/docs/a/#s)',
     ],
     [
       'a feature badge and its history read as words apart',
-      '<p>Gate <span class="feature"><span class="badge">v1.37: beta</span><span class="feature-history">(since v1.35)</span></span> on.</p>',
+      '<p>Gate <span class="feature"><span class="badge">v1.37: beta</span><span class="feature-history">' +
+        '(since v1.35)</span></span> on.</p>',
       'Gate v1.37: beta (since v1.35) on.',
     ],
     // Escaping
@@ -129,24 +131,32 @@ describe('htmlToMarkdown', () => {
     ['plaintext has no language', '<pre><code class="language-plaintext">x</code></pre>', '```\nx\n```'],
     [
       'manifest figure is YAML, highlighting spans joined as they are, controls dropped',
-      '<figure class="manifest"><figcaption><span>web.yaml</span><span>StatefulSet web</span><button data-copy-code>Copy</button></figcaption><pre class="code"><code><span class="k">kind</span><span class="p">:</span> <span class="s">StatefulSet</span>\n</code></pre></figure>',
+      '<figure class="manifest"><figcaption><span>web.yaml</span><span>StatefulSet web</span>' +
+        '<button data-copy-code>Copy</button></figcaption><pre class="code"><code><span class="k">kind</span>' +
+        '<span class="p">:</span> <span class="s">StatefulSet</span>\n</code></pre></figure>',
       'web.yaml StatefulSet web\n\n```yaml\nkind: StatefulSet\n```',
     ],
     ['a fence longer than backtick runs inside', '<pre><code>```\nx\n```</code></pre>', '````\n```\nx\n```\n````'],
     // Tables
     [
       'table with header, caption and links',
-      '<table><caption>Compared</caption><thead><tr><th>Workload</th><th>Storage</th></tr></thead><tbody><tr><th><a href="/w/">StatefulSet</a></th><td>per Pod</td></tr></tbody></table>',
+      '<table><caption>Compared</caption><thead><tr><th>Workload</th><th>Storage</th></tr></thead>' +
+        '<tbody><tr><th><a href="/w/">StatefulSet</a></th><td>per Pod</td></tr></tbody></table>',
       '**Compared**\n\n| Workload | Storage |\n| --- | --- |\n| [StatefulSet](https://example.org/w/) | per Pod |',
     ],
     [
       'a caption note is a line of its own',
-      '<table><caption>Compared<span data-sort-caption></span><span class="caption-note">Numbers lead to notes.</span></caption><tr><th>W</th></tr><tr><td>D</td></tr></table>',
+      '<table><caption>Compared<span data-sort-caption></span><span class="caption-note">' +
+        'Numbers lead to notes.</span></caption><tr><th>W</th></tr><tr><td>D</td></tr></table>',
       '**Compared**\n\nNumbers lead to notes.\n\n| W |\n| --- |\n| D |',
     ],
     [
       'cells hold visible text only: sort label, badge text, note number as [1]',
-      '<table><tr><th>W</th><th><button class="sort"><span>Scaling</span><svg></svg></button></th></tr><tr><th>D</th><td><span class="badge">manual</span><sup class="note-ref"><a href="#note-d"><span class="sr-only">Note </span>1</a></sup><a class="src" href="https://k8s.io/#a"><span class="sr-only">Source for D</span><svg></svg></a></td></tr></table>',
+      '<table><tr><th>W</th><th><button class="sort"><span>Scaling</span><svg></svg></button></th></tr>' +
+        '<tr><th>D</th><td><span class="badge">manual</span>' +
+        '<sup class="note-ref"><a href="#note-d"><span class="sr-only">Note </span>1</a></sup>' +
+        '<a class="src" href="https://k8s.io/#a"><span class="sr-only">Source for D</span><svg></svg></a>' +
+        '</td></tr></table>',
       '| W | Scaling |\n| --- | --- |\n| D | manual[1] |',
     ],
     [
@@ -177,7 +187,9 @@ describe('htmlToMarkdown', () => {
     ],
     [
       'dl entries grouped in divs, permalinks dropped',
-      '<dl><div><dt><span id="pvc">PVC</span><span class="anchors"><a href="#pvc"><span class="sr-only">Permalink: PVC</span></a></span></dt><dd>A claim. <a href="https://k8s.io/#pvc">Storage › PVC</a></dd></div></dl>',
+      '<dl><div><dt><span id="pvc">PVC</span><span class="anchors"><a href="#pvc"><span class="sr-only">' +
+        'Permalink: PVC</span></a></span></dt><dd>A claim. <a href="https://k8s.io/#pvc">Storage › PVC</a></dd>' +
+        '</div></dl>',
       '**PVC**: A claim. [Storage › PVC](https://k8s.io/#pvc)',
     ],
     [
@@ -239,7 +251,8 @@ describe('htmlToMarkdown', () => {
     ['data-md-skip', '<p>a</p><p data-md-skip>skip me</p>', 'a'],
     [
       'permalink group with its sr-only text',
-      '<div class="hx"><h2 id="x">X</h2><span class="anchors"><a href="#x"><span class="sr-only">Permalink: X</span></a></span></div>',
+      '<div class="hx"><h2 id="x">X</h2><span class="anchors"><a href="#x"><span class="sr-only">' +
+        'Permalink: X</span></a></span></div>',
       '## X',
     ],
     ['svg (the flowchart drawing)', '<p><svg><text>icon</text></svg>text</p>', 'text'],
@@ -260,7 +273,9 @@ describe('markdownTwin', () => {
   const page = (main: string, head = '') =>
     parsePage(
       'workloads/statefulset/index.html',
-      `<!doctype html><html><head><title>T · Site</title>${head}</head><body><header><nav><a href="/">Site</a></nav></header><main data-title="Short">${main}</main><footer><p>Reviewed against Kubernetes v1.20</p></footer></body></html>`,
+      `<!doctype html><html><head><title>T · Site</title>${head}</head><body><header><nav><a href="/">Site</a>` +
+        `</nav></header><main data-title="Short">${main}</main><footer><p>Reviewed against Kubernetes v1.20</p>` +
+        `</footer></body></html>`,
     );
   const options = { pageUrl: PAGE, kubernetesVersion: '1.37' };
 
@@ -268,7 +283,8 @@ describe('markdownTwin', () => {
     [
       'title from the h1, source line with the site version, body without the h1',
       page('<h1>StatefulSet</h1><p>Body <a href="/k8s-workloads/glossary/#pvc">PVC</a>.</p>'),
-      `# StatefulSet\n\n> Source: ${PAGE} · Reviewed against Kubernetes v1.37\n\nBody [PVC](https://example.org/k8s-workloads/glossary/#pvc).\n`,
+      `# StatefulSet\n\n> Source: ${PAGE} · Reviewed against Kubernetes v1.37\n\n` +
+        'Body [PVC](https://example.org/k8s-workloads/glossary/#pvc).\n',
     ],
     [
       'falls back to data-title without an h1',

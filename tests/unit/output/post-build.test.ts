@@ -24,7 +24,8 @@ function folder(files: Record<string, string>): OutputFolder {
 
 /** A built page with `main` as its content. */
 const html = (main: string, head = '') =>
-  `<!DOCTYPE html><html lang="en"><head><title>T</title>${head}</head><body><main id="main" data-title="T">${main}</main></body></html>`;
+  `<!DOCTYPE html><html lang="en"><head><title>T</title>${head}</head><body><main id="main" data-title="T">` +
+  `${main}</main></body></html>`;
 
 describe('runPass', () => {
   const pages = () => [parsePage('index.html', html('<h1>Home</h1>')), parsePage('a/index.html', html('<h1>A</h1>'))];
@@ -114,14 +115,16 @@ describe('twins job', () => {
     const result = await runPass([markdownTwins], { ...facts, base: '/k8s/' }, pages, folder({}));
     expect([...result.writes.keys()]).toEqual(['workloads/job.md']);
     expect(text(result.writes.get('workloads/job.md'))).toBe(
-      '# Job\n\n> Source: https://example.org/k8s/workloads/job/ · Reviewed against Kubernetes v1.37\n\nRuns to completion.\n',
+      '# Job\n\n> Source: https://example.org/k8s/workloads/job/ · Reviewed against Kubernetes v1.37\n\n' +
+        'Runs to completion.\n',
     );
   });
 });
 
 describe('page-css job', () => {
   const css =
-    ':root{--x:1;--y:2}.used{a:var(--x)}.unused{b:var(--y)}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}@media print{.unused{f:6}.used{g:7}}blockquote{h:8}';
+    ':root{--x:1;--y:2}.used{a:var(--x)}.unused{b:var(--y)}.scripted{c:3}.lazy{d:4}.js .only-js{e:5}' +
+    '@media print{.unused{f:6}.used{g:7}}blockquote{h:8}';
   const files = {
     '_astro/site.css': css,
     '_astro/site.js': 'import"./chunk.js";',
@@ -172,7 +175,8 @@ describe('page-css job', () => {
 
 describe('page-list job', () => {
   const sitemap = (urls: string[]) =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset>${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`;
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset>` +
+    `${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`;
   const pages = () => [
     parsePage('index.html', html('<h1>Home</h1>')),
     parsePage('glossary/index.html', html('<h1>Glossary</h1>')),
@@ -197,7 +201,8 @@ describe('page-list job', () => {
     const result = await runPass([pageListCheck], facts, pages(), folder(files));
     expect(result.log.map((line) => line.message)).toEqual([
       'page-list: /glossary/ is not in sitemap.xml: add the page to src/data/pages.ts',
-      'page-list: sitemap.xml lists https://example.org/gone/, which is not a public page of the build: check src/data/pages.ts',
+      'page-list: sitemap.xml lists https://example.org/gone/, which is not a public page of the build: ' +
+        'check src/data/pages.ts',
       'page-list: /glossary/ has no social image /og/glossary.png: add the page to src/data/pages.ts',
     ]);
   });
