@@ -63,7 +63,8 @@ describe('the comparison table', () => {
       `<td id="statefulset-storage"><a class="badge" href="https://kubernetes.io/a/#b">Per-Pod claims</a>` +
       `<sup class="note-ref"><a href="#note-statefulset-storage"><span class="sr-only">Note </span>7</a></sup>` +
       // What another Kubernetes version would show is hidden, and not the cell's words.
-      '<span class="feature-line block" data-k8s-for="1.31" hidden><a href="/versions/#r">Retention</a>: beta</span></td>' +
+      '<span class="feature-line block" data-k8s-for="1.31" hidden>' +
+      '<a href="/versions/#r">Retention</a>: beta</span></td>' +
       `<td id="statefulset-scaling"><a class="badge" href="https://kubernetes.io/c/#d">By replicas</a></td></tr>` +
       `</tbody></table>` +
       '<ol><li id="note-statefulset-storage">' +
