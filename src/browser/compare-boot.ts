@@ -13,8 +13,10 @@ if (table && url) {
   if (['sort', 'workloads', 'dimensions'].some((name) => params.has(name))) void load();
   else {
     const first = (event: Event) => {
+      // The table's own controls only: a copy button beside a row (src/browser/site.ts) copies on
+      // its own, and replaying its press would copy a second time, outside the reader's gesture.
       const control = (event.target as Element).closest<HTMLElement>('button, input');
-      if (!control) return;
+      if (!control || control.dataset.copy) return;
       table.removeEventListener('click', first);
       // The table code sets every control from the view when it starts, so the press is replayed on
       // the control itself: a checkbox is toggled back by that reset and then toggled again here.

@@ -18,6 +18,8 @@ const ALL_COLUMNS_FIT = 1440;
 /** Widths at which the whole table, all seven rows, fits its region without scrolling down. */
 const ALL_ROWS_FIT = [1440, 1024, 768, 360];
 const EMBEDS = ['/', '/workloads/statefulset/'];
+/** Widths that axe checks here; tests/e2e/nginx/pages.spec.ts checks every page at 1280 and 360 px. */
+const AXE_WIDTHS = [1440, 1024, 768];
 const MORE = 'More columns to the right';
 
 const fullRegion = (page: Page) => page.getByRole('region', { name: /^Kubernetes workload resources compared/ });
@@ -82,20 +84,22 @@ const problemAt = (page: Page, id: string): Promise<string> => page.evaluate(lan
 /**
  * Follows a link to each id in turn, all in one round trip to the page: from the far corner of
  * the page and the table (so each link has to bring its target into view), sets the address's
- * fragment, waits for the landing (data-landed) and records what landingProblem finds. One
- * evaluation instead of four per id keeps the hundred landings per width to a second.
+ * fragment, waits for its hashchange (the site lands in its own listener) and records what
+ * landingProblem finds. One evaluation instead of four per id keeps the hundred landings per
+ * width to a second.
  */
 const landEach = (page: Page, ids: string[]): Promise<string[]> =>
   page.evaluate(`(async (problemOf, ids) => {
     const problems = [];
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     for (const id of ids) {
       const region = document.querySelector('.table-full');
       region.scrollTo({ left: region.scrollWidth, top: region.scrollHeight, behavior: 'instant' });
       scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
+      // The site's own hashchange listener, added before this one, lands first.
+      const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
       location.hash = id;
+      await changed;
       const target = document.getElementById(id);
-      for (let tries = 0; !target.hasAttribute('data-landed') && tries < 120; tries++) await frame();
       if (!target.hasAttribute('data-landed')) problems.push(id + ': never landed');
       else {
         const problem = problemOf(id);
@@ -177,17 +181,20 @@ for (const size of WIDTHS) {
       await expectNoHorizontalOverflow(page);
     });
 
-    // As the page loads (with the hint shown where columns are hidden). Mid-scroll, links slide
-    // under the sticky header row and workload column, which axe's target-size rule measures as
-    // crowded; the landing tests above check that a linked place is never among them.
-    for (const colorScheme of ['light', 'dark'] as const) {
-      test(`axe: no violations (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.goto('/compare/');
-        await expectNoAxeViolations(page);
-        for (const path of EMBEDS) {
+    // As the page loads (with the hint shown where columns are hidden), in both schemes on one
+    // load. Mid-scroll, links slide under the sticky header row and workload column, which axe's
+    // target-size rule measures as crowded; the landing tests above check that a linked place is
+    // never among them. At 1280 and 360 px, tests/e2e/nginx/pages.spec.ts runs axe over these
+    // pages as they load, in both schemes.
+    if (AXE_WIDTHS.includes(width)) {
+      test('axe: no violations, light and dark', async ({ page }) => {
+        for (const path of ['/compare/', ...EMBEDS]) {
           await page.goto(path);
-          await expectNoAxeViolations(page, '.table-embed');
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            await test.step(`${path} ${colorScheme}`, () =>
+              expectNoAxeViolations(page, path === '/compare/' ? undefined : '.table-embed'));
+          }
         }
       });
     }
@@ -251,9 +258,9 @@ test.describe('on a phone', () => {
     await button.click();
     const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      new URL(sharePath('/compare/', 'statefulset'), canonical).href,
-    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(new URL(sharePath('/compare/', 'statefulset'), canonical).href);
   });
 });
 

@@ -224,6 +224,26 @@ test.describe('deep links', () => {
   });
 });
 
+test.describe('copying a row link', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test("copies once, in the reader's press, without loading the table code", async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/scripts/compare-table')) loaded.push(request.url());
+    });
+    // Fresh pages, as a reader opening the link again and again: each copy must hold.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.goto('/compare/');
+      await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
+      await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
+      await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toMatch(/^\[Compare all seven workload resources › StatefulSet\]\(.+\/s\/compare\/statefulset\/\)$/);
+    }
+    expect(loaded).toEqual([]);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the full table shows in the default order, and the focus controls do not show', async ({ page }) => {

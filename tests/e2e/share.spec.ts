@@ -127,7 +127,9 @@ test.describe('copying', () => {
     await page.goto('/glossary/');
     await page.getByRole('button', { name: 'Copy link to headless Service' }).click();
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/s\/glossary\/headless-service\/$/);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/\/s\/glossary\/headless-service\/$/);
   });
 
   test('a pinned link, opened, shows the place in the pinned edition', async ({ page }) => {

@@ -92,7 +92,9 @@ test.describe('example manifests', () => {
     await expect(figure.locator('pre .hl-k').first()).toBeVisible();
     await figure.getByRole('button', { name: /^Copy/ }).click();
     const raw = await (await request.get('/manifests/statefulset.yaml')).text();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(raw.endsWith('\n') ? raw : `${raw}\n`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(raw.endsWith('\n') ? raw : `${raw}\n`);
     expect(raw).toContain('clusterIP: None');
     await expect(page.locator('#announcer')).toHaveText('Manifest copied');
   });

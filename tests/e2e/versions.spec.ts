@@ -110,10 +110,12 @@ test.describe('choosing a version', () => {
     const share = new URL(`${sharePath(STATEFULSET, 'use-cases')}?k8s=1.34`, canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(share);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(share);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
     await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${share})`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`[StatefulSet › Use cases](${share})`);
     // The copied link opens the same view, through the share page's redirect.
     await page.goto(new URL(share).pathname + new URL(share).search);
     await expect(page).toHaveURL(/\/workloads\/statefulset\/\?k8s=1\.34#use-cases$/);

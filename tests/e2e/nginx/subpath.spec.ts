@@ -96,9 +96,11 @@ test.describe('copied links carry the sub-path', () => {
     expect(new URL(canonical).pathname).toBe(withBase(SUBPATH, '/workloads/statefulset/'));
     const shared = new URL(withBase(SUBPATH, '/s/workloads/statefulset/use-cases/'), canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`[StatefulSet › Use cases](${shared})`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`[StatefulSet › Use cases](${shared})`);
     await page.getByRole('button', { name: 'Copy pinned link to Use cases' }).click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
