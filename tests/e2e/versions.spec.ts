@@ -91,7 +91,9 @@ test.describe('choosing a version', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
     await expect(page).toHaveURL(/\/compare\/\?k8s=1\.33$/);
     await seen(page.locator('#statefulset-ordering')).toContain('maxUnavailable: alpha · off');
-    await expect(page.locator('#compare-caption')).toContainText('below the table. Where v1.33 differs, the cell says so.');
+    await expect(page.locator('#compare-caption')).toContainText(
+      'below the table. Where v1.33 differs, the cell says so.',
+    );
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${STATEFULSET}\\?k8s=1\\.33$`));
     await expect(badge(page, 'max-unavailable-stateful-set')).toHaveText(/^v1\.33: alpha/);
