@@ -187,14 +187,23 @@ interface Line {
 function greedy(tokens: Token[], maxWidth: number, style: TextStyle): Line[] {
   const lines: Line[] = [];
   let line = '';
+  let width = 0;
   let start = 0;
+  // A candidate line is measured as the line so far plus the space and the next token, each shaped
+  // once and cached, rather than shaping every longer prefix anew (DejaVu Sans kerns no pair with
+  // a space, so the sum is the shaped width).
+  const space = textWidth(' ', style);
   tokens.forEach((token, i) => {
-    const candidate = line ? line + (token.space ? ' ' : '') + token.text : token.text;
-    if (line && textWidth(candidate, style) > maxWidth) {
+    const added = (line && token.space ? space : 0) + textWidth(token.text, style);
+    if (line && width + added > maxWidth) {
       lines.push({ text: line, spaceAfter: token.space, start });
       line = token.text;
+      width = textWidth(token.text, style);
       start = i;
-    } else line = candidate;
+    } else {
+      line = line ? line + (token.space ? ' ' : '') + token.text : token.text;
+      width += added;
+    }
   });
   if (line) lines.push({ text: line, spaceAfter: false, start });
   return lines;

@@ -196,12 +196,19 @@ export function readSections(tree: Root): Section[] {
     return labels.get(id) ?? (head ? contentText(head) : id);
   };
   /** The column header of a cell: the header cell at the same position in the table's head. */
+  // Each table's header cells, found once: a page's every cell asks for its column.
+  const headCells = new Map<Element, Element[]>();
   const columnOf = (cell: Element): Element | undefined => {
     const row = parents.get(cell);
     const table = up(cell).find((e) => e.tagName === 'table');
     if (!row || !table) return undefined;
     const index = row.children.filter((c) => c.type === 'element').indexOf(cell);
-    return selectAll('thead tr', table)[0]?.children.filter((c): c is Element => c.type === 'element')[index];
+    let head = headCells.get(table);
+    if (!head) {
+      head = selectAll('thead tr', table)[0]?.children.filter((c): c is Element => c.type === 'element') ?? [];
+      headCells.set(table, head);
+    }
+    return head[index];
   };
   const noteOf = (cell: Element): Element | undefined => {
     const ref = selectAll(`a[href^="#${ID_PREFIX.note}"]`, cell)[0];

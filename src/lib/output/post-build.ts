@@ -103,8 +103,15 @@ export async function runPass(
         const page = parsePage(file, html);
         if (pages.some((other) => other.file === page.file))
           throw new Error(`${job.name}: a page ${page.file} already exists`);
-        pages.push(page);
-        pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+        // Kept in file order by inserting in place: a job adds thousands of share pages, and sorting
+        // the whole list after each one made the pass quadratic.
+        let low = 0;
+        for (let high = pages.length; low < high;) {
+          const middle = (low + high) >>> 1;
+          if ((pages[middle] as BuiltPage).file < page.file) low = middle + 1;
+          else high = middle;
+        }
+        pages.splice(low, 0, page);
         added.add(page);
         return page;
       },

@@ -45,6 +45,24 @@ describe('textWidth, from the DejaVu font files', () => {
   });
 });
 
+describe('a line is as wide as its words and spaces', () => {
+  // wrap() sums the cached widths of words and spaces instead of shaping every candidate line:
+  // true as long as the font kerns no pair with a space.
+  const words = (text: string, style: TextStyle) =>
+    text.split(' ').reduce((sum, word) => sum + textWidth(word, style), 0) +
+    (text.split(' ').length - 1) * textWidth(' ', style);
+  it.each([
+    'Per-Pod claims via volumeClaimTemplates',
+    'StatefulSet › Use cases · v1.37 edition',
+    'Does the work finish on its own? "Yes", (no) [maybe] A. V, T; Y: W/ L’',
+  ])('%s', (text) => {
+    for (const weight of ['regular', 'bold'] as const) {
+      const style: TextStyle = { size: 40, weight };
+      expect(textWidth(text, style)).toBeCloseTo(words(text, style), 9);
+    }
+  });
+});
+
 describe('fontExtent and inkBox', () => {
   it('put the ink of every line inside the font’s reach, and inside the measured width', () => {
     const { ascent, descent } = fontExtent(BOLD);
