@@ -87,7 +87,8 @@ export async function runPass(
   initialPages: readonly BuiltPage[],
   folder: OutputFolder,
 ): Promise<PassResult> {
-  const pages = [...initialPages];
+  // In file order from the start, so that addPage can insert each new page in its place.
+  const pages = [...initialPages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const added = new Set<BuiltPage>();
   const writes = new Map<string, string | Uint8Array>();
   const removals = new Set<string>();
