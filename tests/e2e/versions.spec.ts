@@ -222,6 +222,19 @@ test.describe('/versions/', () => {
     await expect(page.locator('#job-success-policy-v1-30')).toBeFocused();
     await expect(page.locator('#job-success-policy-v1-30')).toHaveText('alpha · off');
   });
+
+  test('on a phone, version columns show beside the feature column and a cell link lands in view', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/versions/#job-success-policy-v1-30');
+    const cell = page.locator('#job-success-policy-v1-30');
+    await expect(cell).toBeFocused();
+    await expect(cell).toBeInViewport({ ratio: 1 });
+    const [head, box] = await Promise.all([page.locator('#job-success-policy th').boundingBox(), cell.boundingBox()]);
+    // The sticky feature column leaves most of the screen to the versions and never covers the cell.
+    expect(head && head.width).toBeLessThan(360 / 2);
+    expect(head && box && box.x).toBeGreaterThanOrEqual((head?.x ?? 0) + (head?.width ?? 0) - 0.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  });
 });
 
 test.describe('without JavaScript', () => {
