@@ -4,7 +4,7 @@
  * (src/lib/output/post-build.ts says how to add one), and writes their output only when every
  * job succeeded; when one fails, the output folder is removed, so no broken site is left in it.
  */
-import { readFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -111,14 +111,24 @@ export function postBuild(): AstroIntegration {
         }
         // Thousands of share pages and images: folders first, then every file at once (libuv's
         // thread pool queues them), rather than one write after another.
-        const folders = new Set([...result.writes.keys()].map((file) => path.dirname(path.join(root, file))));
+        const outputs = [...result.writes.keys(), ...result.copies.keys()];
+        const folders = new Set(outputs.map((file) => path.dirname(path.join(root, file))));
         await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
         await Promise.all([...result.writes].map(([file, content]) => writeFile(path.join(root, file), content)));
+        // Cached images are hard-linked into dist/ (no bytes copied); copied where a link cannot be
+        // made (another file system). A cache file is replaced by rename, never changed in place.
+        await Promise.all(
+          [...result.copies].map(async ([file, from]) => {
+            const to = path.join(root, file);
+            await rm(to, { force: true });
+            await link(from, to).catch(() => copyFile(from, to));
+          }),
+        );
         await Promise.all([...result.removals].map((file) => rm(path.join(root, file), { force: true })));
         logger.info(
           `${pages.length} pages parsed once (${Math.round(parsed - started)} ms); ` +
             `jobs: ${result.timings.join(', ')}; ` +
-            `${result.writes.size} files written`,
+            `${result.writes.size} files written, ${result.copies.size} linked`,
         );
       },
     },

@@ -10,19 +10,27 @@
  * dependency) into the image cache folder; packages stay external and load from node_modules.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { OgSite, OgSpec } from './og';
-import { cachedOgImage, OG_CACHE_DIR, ogImageSource, renderOgSvg, type OgImage } from './og-render';
+import { OG_CACHE_DIR, ogImageSource, renderOgSvg } from './og-render';
 
 /** One image to render. */
 export interface OgRequest {
   spec: OgSpec;
   site: OgSite;
+}
+
+/** An image in the cache: the build links `file` into the site rather than copy its bytes. */
+export interface PooledImage {
+  /** The PNG in the cache folder. */
+  file: string;
+  /** It was there already (nothing was rendered). */
+  cached: boolean;
 }
 
 /** Below this many images, rendering on the calling thread is quicker than starting workers. */
@@ -53,26 +61,29 @@ async function workerFile(cacheDir: string): Promise<string> {
   return file;
 }
 
-/** The PNG of every request, in order; `threads` caps the workers (default: one per core). */
+/**
+ * The cached PNG of every request, in order, rendered first where missing; `threads` caps the
+ * workers (default: one per core).
+ */
 export async function renderOgImages(
   requests: readonly OgRequest[],
   cacheDir = OG_CACHE_DIR,
   threads = availableParallelism(),
-): Promise<OgImage[]> {
+): Promise<PooledImage[]> {
   // Laying an image out is quick and tells its cache file: only the images not cached go to the workers.
   const sources = requests.map((request) => ogImageSource(request.spec, request.site, cacheDir));
-  const results: (OgImage | undefined)[] = sources.map((source) => {
-    const png = cachedOgImage(source.file);
-    return png ? { png, cached: true } : undefined;
-  });
+  const results: (PooledImage | undefined)[] = sources.map((source) =>
+    existsSync(source.file) ? { file: source.file, cached: true } : undefined,
+  );
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const count = Math.min(threads, Math.ceil(missing.length / INLINE_LIMIT));
   if (count <= 1) {
     for (const index of missing) {
       const { svg, file } = sources[index] as { svg: string; file: string };
-      results[index] = { png: renderOgSvg(svg, file), cached: false };
+      renderOgSvg(svg, file);
+      results[index] = { file, cached: false };
     }
-    return results as OgImage[];
+    return results as PooledImage[];
   }
 
   const file = await workerFile(cacheDir);
@@ -84,9 +95,9 @@ export async function renderOgImages(
         if (index === undefined) return resolve();
         worker.postMessage({ index, ...sources[index] });
       };
-      worker.on('message', (message: { index: number; png?: Uint8Array; error?: string }) => {
+      worker.on('message', (message: { index: number; error?: string }) => {
         if (message.error) return reject(new Error(`social image ${message.index}: ${message.error}`));
-        results[message.index] = { png: message.png as Uint8Array, cached: false };
+        results[message.index] = { file: (sources[message.index] as { file: string }).file, cached: false };
         send();
       });
       worker.on('error', reject);
@@ -98,5 +109,5 @@ export async function renderOgImages(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results as OgImage[];
+  return results as PooledImage[];
 }

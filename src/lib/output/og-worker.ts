@@ -7,9 +7,9 @@ import { renderOgSvg } from './og-render.ts';
 
 parentPort?.on('message', ({ index, svg, file }: { index: number; svg: string; file: string }) => {
   try {
-    // A copy of its own, so its memory can move to the main thread instead of being copied again.
-    const png = new Uint8Array(renderOgSvg(svg, file));
-    parentPort?.postMessage({ index, png }, [png.buffer]);
+    // The image is in the cache file once this returns: that file is what the build links.
+    renderOgSvg(svg, file);
+    parentPort?.postMessage({ index });
   } catch (error) {
     parentPort?.postMessage({ index, error: String((error as Error).stack ?? error) });
   }

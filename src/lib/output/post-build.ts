@@ -15,6 +15,7 @@
  *   `read` (it sees what earlier jobs wrote);
  * - fails the build with `fail`: the jobs after it do not run.
  */
+import { readFile } from 'node:fs/promises';
 import { parsePage, pageHtml, type BuiltPage } from './built-pages.ts';
 
 /** Facts about the build that jobs need. */
@@ -48,6 +49,11 @@ export interface PassContext extends BuildFacts {
   list(): Promise<string[]>;
   /** Writes a file into the output once the pass succeeds. */
   write(file: string, content: string | Uint8Array): void;
+  /**
+   * Puts the file at `from` (a path on disk, e.g. a cached image) into the output as `file` once
+   * the pass succeeds: linked, not read and written, since hundreds of images would be megabytes.
+   */
+  copy(file: string, from: string): void;
   /** Removes an output file once the pass succeeds. */
   remove(file: string): void;
   /** Fails the build with a problem that names the page or file and the fix. */
@@ -70,6 +76,8 @@ export interface PassResult {
   pages: BuiltPage[];
   /** Files to write (changed and added pages included), by output path. */
   writes: Map<string, string | Uint8Array>;
+  /** Files to link (or copy) into the output from a path on disk, by output path. */
+  copies: Map<string, string>;
   /** Output files to remove. */
   removals: Set<string>;
   /** What failed, each line starting with the job's name; empty when the pass succeeded. */
@@ -91,6 +99,7 @@ export async function runPass(
   const pages = [...initialPages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const added = new Set<BuiltPage>();
   const writes = new Map<string, string | Uint8Array>();
+  const copies = new Map<string, string>();
   const removals = new Set<string>();
   const problems: string[] = [];
   const log: PassResult['log'] = [];
@@ -120,6 +129,8 @@ export async function runPass(
         if (removals.has(file)) return null;
         const written = writes.get(file);
         if (written !== undefined) return typeof written === 'string' ? new TextEncoder().encode(written) : written;
+        const copied = copies.get(file);
+        if (copied !== undefined) return readFile(copied).catch(() => null);
         return folder.read(file);
       },
       async readText(file) {
@@ -127,16 +138,23 @@ export async function runPass(
         return bytes && new TextDecoder().decode(bytes);
       },
       async list() {
-        const files = new Set([...(await folder.list()), ...writes.keys()]);
+        const files = new Set([...(await folder.list()), ...writes.keys(), ...copies.keys()]);
         for (const file of removals) files.delete(file);
         return [...files].sort();
       },
       write(file, content) {
         removals.delete(file);
+        copies.delete(file);
         writes.set(file, content);
+      },
+      copy(file, from) {
+        removals.delete(file);
+        writes.delete(file);
+        copies.set(file, from);
       },
       remove(file) {
         writes.delete(file);
+        copies.delete(file);
         removals.add(file);
       },
       fail: (problem) => void problems.push(`${job.name}: ${problem}`),
@@ -150,5 +168,5 @@ export async function runPass(
   }
 
   for (const page of pages) if (page.changed || added.has(page)) writes.set(page.file, pageHtml(page));
-  return { pages, writes, removals, problems, log, timings };
+  return { pages, writes, copies, removals, problems, log, timings };
 }

@@ -294,7 +294,7 @@ export const sharePages: PostBuildJob = {
     }
     context.write(SHARE_CSS, shareCss());
     const rendered = await renderOgImages(plans.map((plan) => plan.request));
-    rendered.forEach((image, index) => context.write((plans[index] as ImagePlan).file, image.png));
+    rendered.forEach((image, index) => context.copy((plans[index] as ImagePlan).file, image.file));
     const fresh = rendered.filter((image) => !image.cached).length;
     context.info(
       `${count} share pages, ${plans.length} images (${fresh} rendered, ${plans.length - fresh} from the cache)`,

@@ -1,4 +1,7 @@
 // The post-build pass and its jobs, run on small in-memory sites: no Astro build needed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import { describe, expect, it, test } from 'vitest';
 import { parsePage, pageHtml } from '../../../src/lib/output/built-pages';
@@ -40,6 +43,32 @@ describe('runPass', () => {
     expect(seen).toEqual(['first:2', 'second:from first']);
     expect(result.problems).toEqual([]);
     expect(text(result.writes.get('x.txt'))).toBe('from first');
+  });
+
+  it('copies a file from disk into the output: later jobs read and list it, and a write replaces it', async () => {
+    const from = join(mkdtempSync(join(tmpdir(), 'pass-')), 'image.png');
+    writeFileSync(from, 'PNG bytes');
+    const seen: (string | null)[] = [];
+    const jobs: PostBuildJob[] = [
+      { name: 'images', run: (c) => c.copy('og/a.png', from) },
+      {
+        name: 'reader',
+        run: async (c) => void seen.push(await c.readText('og/a.png'), String((await c.list()).includes('og/a.png'))),
+      },
+    ];
+    const result = await runPass(jobs, facts, pages(), folder({}));
+    expect(seen).toEqual(['PNG bytes', 'true']);
+    expect(result.copies.get('og/a.png')).toBe(from);
+    expect(result.writes.has('og/a.png')).toBe(false);
+
+    const replaced = await runPass(
+      [...jobs.slice(0, 1), { name: 'over', run: (c) => c.write('og/a.png', 'new') }],
+      facts,
+      pages(),
+      folder({}),
+    );
+    expect(replaced.copies.has('og/a.png')).toBe(false);
+    expect(text(replaced.writes.get('og/a.png'))).toBe('new');
   });
 
   it('gives later jobs the pages an earlier job added, and writes them', async () => {
