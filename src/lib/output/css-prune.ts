@@ -79,21 +79,21 @@ function closingBrace(css: string, open: number): number {
   return css.length - 1;
 }
 
+/** At-rules whose block holds rules: rewritten inside, and dropped when nothing is left in them. */
+const GROUPING = /^@(media|supports|layer|container|scope)\b/;
+
 /**
- * Removes the rules that cannot apply to a page: those naming a class (`has`) or an element
- * (`hasElement`) the page does not have.
+ * A stylesheet rewritten rule by rule, for the pruning below: statements without a block
+ * (`@layer a, b;`, `@import ...;`) are kept as written, grouping rules (`@media`, `@supports`, …)
+ * are rewritten inside and dropped when emptied, and every other rule goes to `rule` with its
+ * prelude and body, which returns what to keep of it ('' drops it).
  */
-export function pruneCss(
-  css: string,
-  has: (className: string) => boolean,
-  hasElement: (tagName: string) => boolean = () => true,
-): string {
+function rewriteRules(css: string, rule: (prelude: string, body: string) => string): string {
   let out = '';
   let i = 0;
   while (i < css.length) {
     const brace = css.indexOf('{', i);
     const semicolon = css.indexOf(';', i);
-    // A statement without a block (`@layer a, b;`, `@import ...;`).
     if (semicolon >= 0 && (brace < 0 || semicolon < brace) && css.slice(i, semicolon).trim().startsWith('@')) {
       out += css.slice(i, semicolon + 1);
       i = semicolon + 1;
@@ -104,19 +104,31 @@ export function pruneCss(
     const prelude = css.slice(i, brace).trim();
     const body = css.slice(brace + 1, end);
     i = end + 1;
-    if (/^@(media|supports|layer|container|scope)\b/.test(prelude)) {
-      const inner = pruneCss(body, has, hasElement);
+    if (GROUPING.test(prelude)) {
+      const inner = rewriteRules(body, rule);
       if (inner.trim()) out += `${prelude}{${inner}}`;
-    } else if (prelude.startsWith('@')) {
-      out += `${prelude}{${body}}`; // @property, @keyframes, @font-face: kept as they are
-    } else {
-      const kept = splitSelectors(prelude).filter(
-        (selector) => selectorClasses(selector).every(has) && selectorElements(selector).every(hasElement),
-      );
-      if (kept.length) out += `${kept.join(',')}{${body}}`;
-    }
+    } else out += rule(prelude, body);
   }
   return out;
+}
+
+/**
+ * Removes the rules that cannot apply to a page: those naming a class (`has`) or an element
+ * (`hasElement`) the page does not have.
+ */
+export function pruneCss(
+  css: string,
+  has: (className: string) => boolean,
+  hasElement: (tagName: string) => boolean = () => true,
+): string {
+  return rewriteRules(css, (prelude, body) => {
+    // @property, @keyframes, @font-face: kept as they are.
+    if (prelude.startsWith('@')) return `${prelude}{${body}}`;
+    const kept = splitSelectors(prelude).filter(
+      (selector) => selectorClasses(selector).every(has) && selectorElements(selector).every(hasElement),
+    );
+    return kept.length ? `${kept.join(',')}{${body}}` : '';
+  });
 }
 
 /** Splits a declaration block at its top-level semicolons (not inside parentheses or strings). */
@@ -143,38 +155,17 @@ function declarations(body: string): string[] {
 
 /** `css` with the custom properties not in `used` removed: their declarations and `@property` rules. */
 function withoutVariables(css: string, used: ReadonlySet<string>): string {
-  let out = '';
-  let i = 0;
-  while (i < css.length) {
-    const brace = css.indexOf('{', i);
-    const semicolon = css.indexOf(';', i);
-    if (semicolon >= 0 && (brace < 0 || semicolon < brace) && css.slice(i, semicolon).trim().startsWith('@')) {
-      out += css.slice(i, semicolon + 1);
-      i = semicolon + 1;
-      continue;
-    }
-    if (brace < 0) break;
-    const end = closingBrace(css, brace);
-    const prelude = css.slice(i, brace).trim();
-    const body = css.slice(brace + 1, end);
-    i = end + 1;
+  return rewriteRules(css, (prelude, body) => {
     const property = /^@property\s+(--[\w-]+)$/.exec(prelude)?.[1];
-    if (property) {
-      if (used.has(property)) out += `${prelude}{${body}}`;
-    } else if (/^@(media|supports|layer|container|scope)\b/.test(prelude)) {
-      const inner = withoutVariables(body, used);
-      if (inner.trim()) out += `${prelude}{${inner}}`;
-    } else if (prelude.startsWith('@') || body.includes('{')) {
-      out += `${prelude}{${body}}`; // @keyframes, @font-face, nested rules: kept as they are
-    } else {
-      const kept = declarations(body).filter((d) => {
-        const name = /^\s*(--[\w-]+)\s*:/.exec(d)?.[1];
-        return !name || used.has(name);
-      });
-      if (kept.length) out += `${prelude}{${kept.join(';')}}`;
-    }
-  }
-  return out;
+    if (property) return used.has(property) ? `${prelude}{${body}}` : '';
+    // @keyframes, @font-face, nested rules: kept as they are.
+    if (prelude.startsWith('@') || body.includes('{')) return `${prelude}{${body}}`;
+    const kept = declarations(body).filter((d) => {
+      const name = /^\s*(--[\w-]+)\s*:/.exec(d)?.[1];
+      return !name || used.has(name);
+    });
+    return kept.length ? `${prelude}{${kept.join(';')}}` : '';
+  });
 }
 
 /**
