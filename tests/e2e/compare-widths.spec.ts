@@ -3,7 +3,7 @@
 // columns that land fully in view (clear of the sticky workload column and header row), sorting,
 // narrowing and copying at each width, and the embedded rows on the home and workload pages.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { WORKLOADS, expectNoAxeViolations, expectNoHorizontalOverflow } from './helpers';
+import { WORKLOADS, expectNoAxeViolations, expectNoHorizontalOverflow, clipboardText } from './helpers';
 import { sharePath } from '../../src/lib/links/share';
 
 const WIDTHS = [
@@ -258,9 +258,7 @@ test.describe('on a phone', () => {
     await button.click();
     const canonical = (await page.locator('link[rel=canonical]').getAttribute('href')) ?? '';
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(new URL(sharePath('/compare/', 'statefulset'), canonical).href);
+    await expect.poll(() => clipboardText(page)).toBe(new URL(sharePath('/compare/', 'statefulset'), canonical).href);
   });
 });
 

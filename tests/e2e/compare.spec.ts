@@ -1,6 +1,12 @@
 // The comparison table after load: sorting, focusing, URL state, deep links, no-JS, narrow screens.
 import { expect, test, type Page } from '@playwright/test';
-import { WORKLOADS, expectNoAxeViolations, expectNoHorizontalOverflow, isVisibleAndUncovered } from './helpers';
+import {
+  WORKLOADS,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  isVisibleAndUncovered,
+  clipboardText,
+} from './helpers';
 
 const rowOrder = (page: Page) =>
   page
@@ -237,7 +243,7 @@ test.describe('copying a row link', () => {
       await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
       await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
       await expect
-        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .poll(() => clipboardText(page))
         .toMatch(/^\[Compare all seven workload resources › StatefulSet\]\(.+\/s\/compare\/statefulset\/\)$/);
     }
     expect(loaded).toEqual([]);

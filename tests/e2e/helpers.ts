@@ -82,6 +82,12 @@ export async function layoutShiftAfterLoad(page: Page, settle = 500): Promise<nu
   );
 }
 
+/**
+ * The clipboard's text, as a paste into a plain editor would get it. Poll it after a copy
+ * (`expect.poll(() => clipboardText(page))`): the site writes the clipboard asynchronously.
+ */
+export const clipboardText = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+
 /** The page does not scroll sideways. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(

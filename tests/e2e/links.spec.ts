@@ -1,7 +1,7 @@
 // Links that land and never break: permalinks, Copy link, Copy as Markdown link, landing with
 // focus, aliases for renamed ids, redirects for renamed pages.
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, isVisibleAndUncovered } from './helpers';
+import { expectNoAxeViolations, isVisibleAndUncovered, clipboardText } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -17,14 +17,12 @@ test('Copy link copies the section share URL, Copy as Markdown link [Page › Se
   await page.goto('/workloads/statefulset/');
   await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
   const url = await share(page, 'workloads/statefulset', 'use-cases');
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  await expect.poll(() => clipboardText(page)).toBe(url);
   await expect(page.locator('#announcer')).toHaveText('Link copied');
 
   // Copy as Markdown link copies [Page › Section](url).
   await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-  await expect
-    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-    .toBe(`[StatefulSet › Use cases](${url})`);
+  await expect.poll(() => clipboardText(page)).toBe(`[StatefulSet › Use cases](${url})`);
   await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
 });
 
@@ -32,13 +30,11 @@ test('a table row and a decision step have the same affordances', async ({ page 
   await page.goto('/compare/');
   await page.getByRole('button', { name: 'Copy Markdown link to StatefulSet' }).click();
   await expect
-    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .poll(() => clipboardText(page))
     .toBe(`[Compare all seven workload resources › StatefulSet](${await share(page, 'compare', 'statefulset')})`);
   await page.goto('/choose/');
   await page.locator('.decision-tree').getByRole('button', { name: 'Copy link to Use a StatefulSet' }).click();
-  await expect
-    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-    .toBe(await share(page, 'choose', 'use-statefulset'));
+  await expect.poll(() => clipboardText(page)).toBe(await share(page, 'choose', 'use-statefulset'));
 });
 
 test('the permalink shows on hover and on keyboard focus, and keeps the heading name clean', async ({ page }) => {

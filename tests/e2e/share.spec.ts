@@ -2,7 +2,7 @@
 // wiki unfurlers do) and land on it (opened by a person), and copy buttons whose clipboard item
 // pastes as a titled link into rich editors and as a URL or Markdown elsewhere.
 import { expect, test, type Page } from '@playwright/test';
-import { SITE_VERSION } from './helpers';
+import { SITE_VERSION, clipboardText } from './helpers';
 
 /** The Open Graph and Twitter tags of a share page, as an unfurler reads them from the HTML. */
 function tags(html: string): Record<string, string> {
@@ -127,18 +127,17 @@ test.describe('copying', () => {
     await page.goto('/glossary/');
     await page.getByRole('button', { name: 'Copy link to headless Service' }).click();
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toMatch(/\/s\/glossary\/headless-service\/$/);
+    await expect.poll(() => clipboardText(page)).toMatch(/\/s\/glossary\/headless-service\/$/);
   });
 
   test('a pinned link, opened, shows the place in the pinned edition', async ({ page }) => {
     await page.goto('/compare/');
     await page.getByRole('button', { name: 'Copy pinned link to StatefulSet' }).click();
     await expect(page.locator('#announcer')).toHaveText('Pinned link copied');
-    const read = () => page.evaluate(() => navigator.clipboard.readText());
-    await expect.poll(read).toMatch(new RegExp(`/v${SITE_VERSION.replace('.', '\\.')}/s/compare/statefulset/$`));
-    const pinned = new URL(await read());
+    await expect
+      .poll(() => clipboardText(page))
+      .toMatch(new RegExp(`/v${SITE_VERSION.replace('.', '\\.')}/s/compare/statefulset/$`));
+    const pinned = new URL(await clipboardText(page));
     await page.goto(pinned.pathname);
     await expect(page).toHaveURL(new RegExp(`/v${SITE_VERSION.replace('.', '\\.')}/compare/#statefulset$`));
     await expect(page.locator('#statefulset')).toBeFocused();

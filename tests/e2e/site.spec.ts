@@ -1,6 +1,6 @@
 // Site-wide behaviour: colour theme, search, example manifests.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, clipboardText } from './helpers';
 
 /**
  * The background the page declares for each scheme (`<meta name="theme-color" media=…>`, which
@@ -92,9 +92,7 @@ test.describe('example manifests', () => {
     await expect(figure.locator('pre .hl-k').first()).toBeVisible();
     await figure.getByRole('button', { name: /^Copy/ }).click();
     const raw = await (await request.get('/manifests/statefulset.yaml')).text();
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(raw.endsWith('\n') ? raw : `${raw}\n`);
+    await expect.poll(() => clipboardText(page)).toBe(raw.endsWith('\n') ? raw : `${raw}\n`);
     expect(raw).toContain('clusterIP: None');
     await expect(page.locator('#announcer')).toHaveText('Manifest copied');
   });

@@ -3,7 +3,7 @@
 // Back, travels with copied links and is remembered; hostile values fall back and never reach the
 // DOM; without JavaScript the histories are there in words. Plus the /versions/ page itself.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SITE_VERSION, expectNoAxeViolations } from './helpers';
+import { SITE_VERSION, expectNoAxeViolations, clipboardText } from './helpers';
 import { sharePath } from '../../src/lib/links/share';
 
 /** The visible badge of a `<Feature id>` in the page's prose. */
@@ -112,12 +112,10 @@ test.describe('choosing a version', () => {
     const share = new URL(`${sharePath(STATEFULSET, 'use-cases')}?k8s=1.34`, canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
     await expect(page.locator('#announcer')).toHaveText('Link copied');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(share);
+    await expect.poll(() => clipboardText(page)).toBe(share);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
     await expect(page.locator('#announcer')).toHaveText('Markdown link copied');
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`[StatefulSet › Use cases](${share})`);
+    await expect.poll(() => clipboardText(page)).toBe(`[StatefulSet › Use cases](${share})`);
     // The copied link opens the same view, through the share page's redirect.
     await page.goto(new URL(share).pathname + new URL(share).search);
     await expect(page).toHaveURL(/\/workloads\/statefulset\/\?k8s=1\.34#use-cases$/);

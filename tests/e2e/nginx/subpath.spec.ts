@@ -2,6 +2,7 @@
 // below another site's root: every page loads cleanly and no link escapes the sub-path.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { clipboardText } from '../helpers';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { withBase } from '../../../src/lib/links/urls.ts';
@@ -96,14 +97,12 @@ test.describe('copied links carry the sub-path', () => {
     expect(new URL(canonical).pathname).toBe(withBase(SUBPATH, '/workloads/statefulset/'));
     const shared = new URL(withBase(SUBPATH, '/s/workloads/statefulset/use-cases/'), canonical).href;
     await page.getByRole('button', { name: 'Copy link to Use cases' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
+    await expect.poll(() => clipboardText(page)).toBe(shared);
     await page.getByRole('button', { name: 'Copy Markdown link to Use cases' }).click();
-    await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`[StatefulSet › Use cases](${shared})`);
+    await expect.poll(() => clipboardText(page)).toBe(`[StatefulSet › Use cases](${shared})`);
     await page.getByRole('button', { name: 'Copy pinned link to Use cases' }).click();
     await expect
-      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .poll(() => clipboardText(page))
       .toMatch(new RegExp(`${withBase(SUBPATH, '/v\\d+\\.\\d+/s/workloads/statefulset/use-cases/')}$`));
   });
   test('a share page and an edition page work under the sub-path', async ({ page }) => {
