@@ -38,3 +38,20 @@ test('nothing shifts after load, even when the URL sorts the table', async ({ pa
   await page.goto('/compare/?sort=storage&dir=desc');
   expect(await layoutShiftAfterLoad(page)).toBeLessThan(0.01);
 });
+
+// A document that arrives in pieces (a slow network, a busy CPU) must not paint a table with
+// half its rows: its columns would widen when the rest arrive, and everything below would move.
+// The layout's render-blocking "expect" link (src/layouts/Base.astro) holds the first paint.
+test('a page arriving slowly paints once, whole: its tables do not reflow as rows arrive', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  // 100 KiB/s: the comparison table's rows arrive over about a second.
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 100 * 1024,
+    uploadThroughput: -1,
+  });
+  await page.goto('/compare/');
+  expect(await layoutShiftAfterLoad(page)).toBeLessThan(0.001);
+});
