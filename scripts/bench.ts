@@ -14,7 +14,9 @@ import { pageAssets, totals } from '../src/lib/output/budget.ts';
 import { loadBuiltPages, urlReader } from '../src/lib/output/built-pages.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4394);
-const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Lighthouse needs the full browser (the browser tests run in the headless shell); CHROME_PATH is
+// the variable Lighthouse's own launcher reads.
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const DIST = 'dist';
 
 /** Builds the site; the seconds it took and the share job's log line ("1179 share pages, 303 images (…)"). */

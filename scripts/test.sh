@@ -36,14 +36,15 @@ if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number
 fi
 echo "node $(node -v) ($(command -v node)), npm $(npm -v)"
 
-# Chromium for the browser tests (CHROMIUM_PATH="" uses a browser from `npx playwright install`),
-# Java for the Nu HTML Checker, nginx for the tests of the production server configuration.
+# Chromium's headless shell for the browser tests (the default of playwright.config.ts;
+# CHROMIUM_PATH="" uses a browser from `npx playwright install`), Java for the Nu HTML Checker,
+# nginx for the tests of the production server configuration.
 step "system tools"
-chromium="${CHROMIUM_PATH-/usr/bin/chromium}"
+chromium="${CHROMIUM_PATH-/usr/lib/chromium/chromium-headless-shell}"
 nginx="${NGINX:-/usr/sbin/nginx}"
 mime_types="${NGINX_MIME_TYPES:-/etc/nginx/mime.types}"
 missing_tools() {
-  if [ -n "$chromium" ] && [ ! -x "$chromium" ]; then echo chromium; fi
+  if [ -n "$chromium" ] && [ ! -x "$chromium" ]; then echo chromium-headless-shell; fi
   if ! command -v java >/dev/null; then echo default-jre-headless; fi
   if [ ! -x "$nginx" ] || [ ! -f "$mime_types" ]; then echo nginx-light; fi
 }
