@@ -4,7 +4,8 @@
  * (src/lib/output/post-build.ts says how to add one), and writes their output only when every
  * job succeeded; when one fails, the output folder is removed, so no broken site is left in it.
  */
-import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFile, link, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -109,12 +110,14 @@ export function postBuild(): AstroIntegration {
           for (const problem of result.problems) logger.error(problem);
           throw new Error(`The built site failed its checks (output removed):\n${result.problems.join('\n')}`);
         }
-        // Thousands of share pages and images: folders first, then every file at once (libuv's
-        // thread pool queues them), rather than one write after another.
+        // Thousands of share pages: each folder made once, then one write after another. Written
+        // synchronously on purpose: queued on libuv's thread pool from inside Astro's build, the
+        // same writes took four times as long (2.4 s against 0.6 s for 2,104 files).
+        const passed = performance.now();
         const outputs = [...result.writes.keys(), ...result.copies.keys()];
-        const folders = new Set(outputs.map((file) => path.dirname(path.join(root, file))));
-        await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-        await Promise.all([...result.writes].map(([file, content]) => writeFile(path.join(root, file), content)));
+        for (const folder of new Set(outputs.map((file) => path.dirname(path.join(root, file)))))
+          mkdirSync(folder, { recursive: true });
+        for (const [file, content] of result.writes) writeFileSync(path.join(root, file), content);
         // Cached images are hard-linked into dist/ (no bytes copied); copied where a link cannot be
         // made (another file system). A cache file is replaced by rename, never changed in place.
         await Promise.all(
@@ -128,7 +131,8 @@ export function postBuild(): AstroIntegration {
         logger.info(
           `${pages.length} pages parsed once (${Math.round(parsed - started)} ms); ` +
             `jobs: ${result.timings.join(', ')}; ` +
-            `${result.writes.size} files written, ${result.copies.size} linked`,
+            `${result.writes.size} files written, ${result.copies.size} linked ` +
+            `(${Math.round(performance.now() - passed)} ms)`,
         );
       },
     },

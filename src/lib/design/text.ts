@@ -130,10 +130,20 @@ function ellipsize(text: string): string {
  */
 function shorten(text: string, maxWidth: number, style: TextStyle): string {
   const words = text.split(' ');
+  // A candidate is shaped whole only when the sum of its words' cached widths (DejaVu kerns no
+  // pair with a space, so that is its width but for a kern before the ellipsis) says it may fit:
+  // shaping every shorter prefix of a long text took most of the build's image time.
+  const space = textWidth(' ', style);
+  const ellipsis = textWidth(ELLIPSIS, style);
+  const kernSlack = style.size / 4;
+  const summed = (line: string) =>
+    line.split(' ').reduce((width, word, i) => width + (i ? space : 0) + textWidth(word, style), 0);
   let fitting = '';
   for (let count = words.length - 1; count > 0; count--) {
     const candidate = words.slice(0, count).join(' ');
-    if (textWidth(ellipsize(candidate), style) <= maxWidth) {
+    const shortened = ellipsize(candidate);
+    if (summed(shortened.slice(0, -ELLIPSIS.length)) + ellipsis > maxWidth + kernSlack) continue;
+    if (textWidth(shortened, style) <= maxWidth) {
       fitting = candidate;
       break;
     }

@@ -31,9 +31,8 @@ export interface BuiltPage {
 
 const parser = unified().use(rehypeParse);
 
-/** Parses one built page. */
-export function parsePage(file: string, html: string): BuiltPage {
-  const tree = parser.parse(html);
+/** Parses one built page; `tree`, when given, is the document `html` was serialized from. */
+export function parsePage(file: string, html: string, tree: Root = parser.parse(html)): BuiltPage {
   const robots = select('meta[name="robots"]', tree)?.properties.content;
   const normalized = file.replace(/\\/g, '/');
   return {

@@ -174,7 +174,7 @@ export function editionsJob(editions: readonly Edition[]): PostBuildJob {
       for (const page of publicPages) {
         const copy = parsePage(page.file, page.html);
         keepOutOfIndexes(copy.tree);
-        context.addPage(`${editionPrefix(now).slice(1)}/${page.file}`, pageHtml({ ...copy, changed: true }));
+        context.addPage(`${editionPrefix(now).slice(1)}/${page.file}`, pageHtml({ ...copy, changed: true }), copy.tree);
       }
 
       for (const edition of editions) await copyEdition(context, edition, text, aliases);
@@ -218,7 +218,7 @@ async function copyEdition(context: PassContext, edition: Edition, text: SiteTex
       // The search box searches the current edition: editions are not indexed.
       const body = select('body', source.tree);
       if (body && body.properties.dataBase !== undefined) body.properties.dataBase = base;
-      const page = context.addPage(out, pageHtml({ ...source, changed: true }));
+      const page = context.addPage(out, pageHtml({ ...source, changed: true }), source.tree);
       page.changed = true;
       pages.push(page);
     } else if (/\.(md|txt)$/.test(file)) {

@@ -28,6 +28,8 @@ export function markupNames(tree: Root): { classes: Set<string>; elements: Set<s
   return { classes, elements };
 }
 
+const sorted = (names: Set<string>): string => [...names].sort().join(' ');
+
 /** The file name of a pruned stylesheet: the original's name with the hash of the kept rules. */
 export function prunedName(href: string, css: string): string {
   const stem = path.posix.basename(href, '.css').replace(/\.[\w-]+$/, '');
@@ -39,9 +41,16 @@ export const pageCss: PostBuildJob = {
   name: 'page-css',
   async run(context) {
     const fileOf = (url: string) => outputFileOf(context.base, url);
-    const text = async (url: string) => {
-      const file = fileOf(url);
-      return (file && (await context.readText(file))) ?? '';
+    // Read once each: two thousand pages load the same few scripts and stylesheets.
+    const texts = new Map<string, Promise<string>>();
+    const text = (url: string): Promise<string> => {
+      let read = texts.get(url);
+      if (!read) {
+        const file = fileOf(url);
+        read = file ? context.readText(file).then((content) => content ?? '') : Promise.resolve('');
+        texts.set(url, read);
+      }
+      return read;
     };
     // Scripts loaded on demand (dist/scripts/) add classes after the first load: a page keeps their
     // classes when it names the script, in a data-src attribute or in a script it loads.
@@ -52,6 +61,9 @@ export const pageCss: PostBuildJob = {
 
     const written = new Map<string, number>();
     const replaced = new Set<string>();
+    // Pages with the same stylesheet, markup names and scripts get the same rules: the 1,979 share
+    // pages are one case, pruned once instead of once each.
+    const prunedFor = new Map<string, string>();
     for (const page of context.pages) {
       // A pinned edition's pages keep the stylesheets its own build pruned (src/lib/output/editions.ts):
       // the scripts they load on demand live in the edition's folder, out of this job's sight.
@@ -85,7 +97,9 @@ export const pageCss: PostBuildJob = {
           context.fail(`${page.path}: stylesheet ${href} is not in the output`);
           continue;
         }
-        const css = dropUnusedVariables(pruneCss(source, has, hasElement));
+        const key = [href, sorted(markup.classes), sorted(markup.elements), sorted(scripted)].join('\n');
+        const css = prunedFor.get(key) ?? dropUnusedVariables(pruneCss(source, has, hasElement));
+        prunedFor.set(key, css);
         const url = prunedName(href, css);
         if (!written.has(url)) {
           context.write(fileOf(url) as string, css);

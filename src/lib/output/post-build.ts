@@ -15,6 +15,7 @@
  *   `read` (it sees what earlier jobs wrote);
  * - fails the build with `fail`: the jobs after it do not run.
  */
+import type { Root } from 'hast';
 import { readFile } from 'node:fs/promises';
 import { parsePage, pageHtml, type BuiltPage } from './built-pages.ts';
 
@@ -39,8 +40,11 @@ export interface OutputFolder {
 export interface PassContext extends BuildFacts {
   /** Every HTML page of the build in file order, including those that earlier jobs added. */
   readonly pages: readonly BuiltPage[];
-  /** Adds a page to the build (written by the pass, seen by every later job). */
-  addPage(file: string, html: string): BuiltPage;
+  /**
+   * Adds a page to the build (written by the pass, seen by every later job). A job that built
+   * the page as a tree passes it with its HTML, so the page is not parsed back.
+   */
+  addPage(file: string, html: string, tree?: Root): BuiltPage;
   /** An output file's bytes as the jobs so far left it, or null when there is none. */
   read(file: string): Promise<Uint8Array | null>;
   /** An output file's text, or null. */
@@ -109,8 +113,8 @@ export async function runPass(
     const context: PassContext = {
       ...facts,
       pages,
-      addPage(file, html) {
-        const page = parsePage(file, html);
+      addPage(file, html, tree) {
+        const page = parsePage(file, html, tree);
         if (pages.some((other) => other.file === page.file))
           throw new Error(`${job.name}: a page ${page.file} already exists`);
         // Kept in file order by inserting in place: a job adds thousands of share pages, and sorting

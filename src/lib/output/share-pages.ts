@@ -73,10 +73,15 @@ export const h = (tagName: string, properties: Element['properties'], ...childre
 
 /** The HTML of a share page. */
 export function sharePageHtml(preview: SharePreview, site: URL, base: string): string {
+  return toHtml(sharePageTree(preview, site, base), { upperDoctype: true });
+}
+
+/** The document of a share page, as a tree (the pass takes it as it is, without parsing its HTML). */
+export function sharePageTree(preview: SharePreview, site: URL, base: string): Root {
   const url = (path: string) => absoluteUrl(site, base, path);
   const target = withBase(base, preview.target);
   const meta = (property: string, content: string) => h('meta', { property, content });
-  const tree: Root = {
+  return {
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -113,7 +118,6 @@ export function sharePageHtml(preview: SharePreview, site: URL, base: string): s
       ),
     ],
   };
-  return toHtml(tree, { upperDoctype: true });
 }
 
 /** The share pages' stylesheet: the site's background in each scheme, the saved choice first. */
@@ -264,7 +268,8 @@ export const sharePages: PostBuildJob = {
         context.fail(`${preview.share} is both a share page and a page of the site: rename the page`);
         return;
       }
-      context.addPage(file, sharePageHtml(preview, context.site, context.base));
+      const tree = sharePageTree(preview, context.site, context.base);
+      context.addPage(file, toHtml(tree, { upperDoctype: true }), tree);
       count++;
     };
     for (const shared of sharedPages(context.pages)) {

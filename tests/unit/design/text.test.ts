@@ -187,6 +187,26 @@ describe('wrap', () => {
       expect(width(result)).toBeLessThanOrEqual(maxWidth);
     });
 
+    // Long texts are cut by the summed widths of their words before any candidate is shaped
+    // whole: the cut must still be the longest run of words that fits with its ellipsis.
+    it.each([300, 640, 1000, 1500])('cuts a long text at the last word that fits in %i px', (maxWidth) => {
+      const words = 'Pods Deployments replicas rollout revision controller node volume claim ordinal'.split(' ');
+      const text = Array.from({ length: 400 }, (_, i) => words[i % words.length]).join(' ');
+      const result = one(text, maxWidth);
+      const kept = result.slice(0, -1).split(' ');
+      expect(result.endsWith('…')).toBe(true);
+      expect(text.startsWith(kept.join(' '))).toBe(true);
+      expect(width(result)).toBeLessThanOrEqual(maxWidth);
+      expect(
+        width(
+          `${text
+            .split(' ')
+            .slice(0, kept.length + 1)
+            .join(' ')}…`,
+        ),
+      ).toBeGreaterThan(maxWidth);
+    });
+
     it('does not waste the line on a short first clause', () => {
       const text = 'Pods, in order, with stable names and their own persistent volumes across restarts';
       expect(one(text, 600)).not.toBe('Pods, in order…');

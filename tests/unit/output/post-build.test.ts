@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Root } from 'hast';
 import { select } from 'hast-util-select';
 import { describe, expect, it, test } from 'vitest';
 import { parsePage, pageHtml } from '../../../src/lib/output/built-pages';
@@ -81,6 +82,18 @@ describe('runPass', () => {
     expect(result.pages.map((page) => page.path)).toEqual(['/a/', '/', '/v1.36/']);
     expect(text(result.writes.get('v1.36/index.html'))).toContain('Old home');
     expect(text(result.writes.get('_headers'))).toContain('\n/v1.36/\n');
+  });
+
+  it('takes an added page as the tree its job built, with the HTML it wrote', async () => {
+    const tree = parsePage('x.html', html('<h1>Built as a tree</h1>')).tree;
+    let seen: Root | undefined;
+    const jobs: PostBuildJob[] = [
+      { name: 'add', run: (c) => void c.addPage('tree/index.html', html('<h1>Built as a tree</h1>'), tree) },
+      { name: 'read', run: (c) => void (seen = c.pages.find((page) => page.path === '/tree/')?.tree) },
+    ];
+    const result = await runPass(jobs, facts, pages(), folder({}));
+    expect(seen).toBe(tree);
+    expect(text(result.writes.get('tree/index.html'))).toContain('<h1>Built as a tree</h1>');
   });
 
   it('rewrites a page whose tree a job changed, and only that page', async () => {
