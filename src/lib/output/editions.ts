@@ -182,6 +182,23 @@ export function editionsJob(editions: readonly Edition[]): PostBuildJob {
   };
 }
 
+/**
+ * Holds an edition page's first paint until its body is parsed, as the current layout does
+ * (src/layouts/Base.astro): a render-blocking "expect" link to the body's last element with an
+ * id, so a table does not reflow as its rows stream in. Pages built with one keep theirs.
+ */
+export function holdFirstPaint(tree: Root): void {
+  const head = select('head', tree);
+  const body = select('body', tree);
+  if (!head || !body || select('link[rel~="expect"]', head)) return;
+  const last = body.children.filter((child): child is Element => child.type === 'element' && !!child.properties.id);
+  const id = last.at(-1)?.properties.id;
+  if (id === undefined) return;
+  const link = h('link', { rel: ['expect'], href: `#${String(id)}`, blocking: ['render'] });
+  const scriptAt = head.children.findIndex((child) => child.type === 'element' && child.tagName === 'script');
+  head.children.splice(scriptAt < 0 ? head.children.length : scriptAt, 0, link);
+}
+
 /** Marks a page `noindex` and takes it out of the search index. */
 function keepOutOfIndexes(tree: Root): void {
   const head = select('head', tree);
@@ -215,6 +232,7 @@ async function copyEdition(context: PassContext, edition: Edition, text: SiteTex
       const html = select('html', source.tree);
       if (html) html.properties.dataEdition = edition.version;
       keepOutOfIndexes(source.tree);
+      holdFirstPaint(source.tree);
       // The search box searches the current edition: editions are not indexed.
       const body = select('body', source.tree);
       if (body && body.properties.dataBase !== undefined) body.properties.dataBase = base;

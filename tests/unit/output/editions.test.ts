@@ -1,11 +1,12 @@
 // The editions job (src/lib/output/editions.ts) on a small in-memory edition: addresses moved under
 // the build's base and site, noindex and out of search, the banner, the markers, the lazy table,
 // the /v1.37/ copies, and the checks that stop the build.
+import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/lib/output/built-pages';
-import { editionsJob, type Edition } from '../../../src/lib/output/editions';
+import { editionsJob, holdFirstPaint, type Edition } from '../../../src/lib/output/editions';
 import { runPass, type OutputFolder } from '../../../src/lib/output/post-build';
 
 const folder = (files: Record<string, string>): OutputFolder => ({
@@ -133,5 +134,48 @@ describe('an edition copied in', () => {
     expect(result.problems[0]).toMatch(
       /^editions: \/v1\.36\/compare\/: the edition's stylesheet has no rule for "border-b"/,
     );
+  });
+});
+
+describe('holdFirstPaint', () => {
+  const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
+  const headOf = (html: string) => {
+    const { tree } = parsePage('v1.36/compare/index.html', html);
+    holdFirstPaint(tree);
+    const rel = (element: Element) =>
+      `:${String(element.properties.rel ?? '')}:${String(element.properties.href ?? '')}`;
+    return selectAll('head > *', tree).map(
+      (element) => element.tagName + (element.tagName === 'link' ? rel(element) : ''),
+    );
+  };
+  it.each<[string, string, string[]]>([
+    [
+      'waits for the body’s last element with an id, before the first script',
+      page('<title>T</title><script>x</script>', '<main id="main"></main><div id="announcer"></div>'),
+      ['title', 'link:expect:#announcer', 'script'],
+    ],
+    [
+      'goes last in a head without scripts',
+      page('<title>T</title>', '<p id="end"></p><p>no id</p>'),
+      ['title', 'link:expect:#end'],
+    ],
+    [
+      'keeps a page that already holds its paint',
+      page('<link rel="expect" href="#main" blocking="render">', '<div id="announcer"></div>'),
+      ['link:expect:#main'],
+    ],
+    ['adds nothing when no element has an id', page('', '<p>text</p>'), []],
+  ])('%s', (_name, html, expected) => {
+    expect(headOf(html)).toEqual(expected);
+  });
+
+  it('is in every edition page the job writes', async () => {
+    const files = { 'compare/index.html': doc(table('old'), { extra: '<div id="announcer"></div>' }) };
+    const result = await runPass([editionsJob([edition(files)])], facts(), [], folder({}));
+    const written = parsePage('x', String(result.writes.get('v1.36/compare/index.html'))).tree;
+    expect(select('link[rel="expect"]', written)?.properties).toMatchObject({
+      href: '#announcer',
+      blocking: ['render'],
+    });
   });
 });
