@@ -47,9 +47,12 @@ export function parsePage(file: string, html: string, tree: Root = parser.parse(
 
 /** The HTML to write for a page: its source when no job changed it, else its serialized tree. */
 export function pageHtml(page: BuiltPage): string {
-  if (!page.changed) return page.html;
-  // Written the way Astro writes pages: `<!DOCTYPE html>`, `<path/>` in SVG, bare boolean attributes.
-  return toHtml(page.tree, {
+  return page.changed ? treeHtml(page.tree) : page.html;
+}
+
+/** A document as HTML, the way Astro writes pages: `<!DOCTYPE html>`, `<path/>` in SVG, bare boolean attributes. */
+export function treeHtml(tree: Root): string {
+  return toHtml(tree, {
     upperDoctype: true,
     closeEmptyElements: true,
     tightSelfClosing: true,

@@ -28,7 +28,7 @@ import type { Aliases, Registry } from '../links/registry.ts';
 import { readSections, type Section } from '../links/sections.ts';
 import { editionPath, editionPrefix } from '../links/share.ts';
 import { absoluteUrl, withBase } from '../links/urls.ts';
-import { pageHtml, parsePage, type BuiltPage } from './built-pages.ts';
+import { parsePage, type BuiltPage } from './built-pages.ts';
 import { pruneCss } from './css-prune.ts';
 import type { OutputFolder, PassContext, PostBuildJob } from './post-build.ts';
 import { h, pageAliases } from './share-pages.ts';
@@ -174,7 +174,7 @@ export function editionsJob(editions: readonly Edition[]): PostBuildJob {
       for (const page of publicPages) {
         const copy = parsePage(page.file, page.html);
         keepOutOfIndexes(copy.tree);
-        context.addPage(`${editionPrefix(now).slice(1)}/${page.file}`, pageHtml({ ...copy, changed: true }), copy.tree);
+        context.addPage(`${editionPrefix(now).slice(1)}/${page.file}`, copy.tree);
       }
 
       for (const edition of editions) await copyEdition(context, edition, text, aliases);
@@ -236,7 +236,7 @@ async function copyEdition(context: PassContext, edition: Edition, text: SiteTex
       // The search box searches the current edition: editions are not indexed.
       const body = select('body', source.tree);
       if (body && body.properties.dataBase !== undefined) body.properties.dataBase = base;
-      const page = context.addPage(out, pageHtml({ ...source, changed: true }), source.tree);
+      const page = context.addPage(out, source.tree);
       page.changed = true;
       pages.push(page);
     } else if (/\.(md|txt)$/.test(file)) {

@@ -98,8 +98,11 @@ export const pageCss: PostBuildJob = {
           continue;
         }
         const key = [href, sorted(markup.classes), sorted(markup.elements), sorted(scripted)].join('\n');
-        const css = prunedFor.get(key) ?? dropUnusedVariables(pruneCss(source, has, hasElement));
-        prunedFor.set(key, css);
+        let css = prunedFor.get(key);
+        if (css === undefined) {
+          css = dropUnusedVariables(pruneCss(source, has, hasElement));
+          prunedFor.set(key, css);
+        }
         const url = prunedName(href, css);
         if (!written.has(url)) {
           context.write(fileOf(url) as string, css);

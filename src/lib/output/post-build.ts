@@ -17,7 +17,7 @@
  */
 import type { Root } from 'hast';
 import { readFile } from 'node:fs/promises';
-import { parsePage, pageHtml, type BuiltPage } from './built-pages.ts';
+import { parsePage, pageHtml, treeHtml, type BuiltPage } from './built-pages.ts';
 
 /** Facts about the build that jobs need. */
 export interface BuildFacts {
@@ -41,10 +41,10 @@ export interface PassContext extends BuildFacts {
   /** Every HTML page of the build in file order, including those that earlier jobs added. */
   readonly pages: readonly BuiltPage[];
   /**
-   * Adds a page to the build (written by the pass, seen by every later job). A job that built
-   * the page as a tree passes it with its HTML, so the page is not parsed back.
+   * Adds a page to the build (written by the pass, seen by every later job): its HTML, or the
+   * tree a job built, which is taken as it is (not written out and parsed back).
    */
-  addPage(file: string, html: string, tree?: Root): BuiltPage;
+  addPage(file: string, content: string | Root): BuiltPage;
   /** An output file's bytes as the jobs so far left it, or null when there is none. */
   read(file: string): Promise<Uint8Array | null>;
   /** An output file's text, or null. */
@@ -113,8 +113,9 @@ export async function runPass(
     const context: PassContext = {
       ...facts,
       pages,
-      addPage(file, html, tree) {
-        const page = parsePage(file, html, tree);
+      addPage(file, content) {
+        const page =
+          typeof content === 'string' ? parsePage(file, content) : parsePage(file, treeHtml(content), content);
         if (pages.some((other) => other.file === page.file))
           throw new Error(`${job.name}: a page ${page.file} already exists`);
         // Kept in file order by inserting in place: a job adds thousands of share pages, and sorting

@@ -20,7 +20,6 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { select } from 'hast-util-select';
-import { toHtml } from 'hast-util-to-html';
 import { WORKLOAD_IDS, type WorkloadId } from '../content/model.ts';
 import { siteColour } from '../design/tokens.ts';
 import { ID_PREFIX } from '../links/anchors.ts';
@@ -71,13 +70,8 @@ export const h = (tagName: string, properties: Element['properties'], ...childre
   children: children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child)),
 });
 
-/** The HTML of a share page. */
-export function sharePageHtml(preview: SharePreview, site: URL, base: string): string {
-  return toHtml(sharePageTree(preview, site, base), { upperDoctype: true });
-}
-
-/** The document of a share page, as a tree (the pass takes it as it is, without parsing its HTML). */
-export function sharePageTree(preview: SharePreview, site: URL, base: string): Root {
+/** The document of a share page (the pass takes the tree as it is, without parsing it back). */
+function sharePageTree(preview: SharePreview, site: URL, base: string): Root {
   const url = (path: string) => absoluteUrl(site, base, path);
   const target = withBase(base, preview.target);
   const meta = (property: string, content: string) => h('meta', { property, content });
@@ -268,8 +262,7 @@ export const sharePages: PostBuildJob = {
         context.fail(`${preview.share} is both a share page and a page of the site: rename the page`);
         return;
       }
-      const tree = sharePageTree(preview, context.site, context.base);
-      context.addPage(file, toHtml(tree, { upperDoctype: true }), tree);
+      context.addPage(file, sharePageTree(preview, context.site, context.base));
       count++;
     };
     for (const shared of sharedPages(context.pages)) {
