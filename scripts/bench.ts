@@ -19,7 +19,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const DIST = 'dist';
 
-/** Builds the site; the seconds it took and the share job's log line ("1179 share pages, 303 images (…)"). */
+/** Builds the site; the seconds it took and the share jobs' log lines ("1979 share pages, 370 images (…)"). */
 function build(): { seconds: number; share: string } {
   const started = Date.now();
   const log = execFileSync('npm', ['run', 'build', '--silent'], {
@@ -27,7 +27,9 @@ function build(): { seconds: number; share: string } {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { seconds: (Date.now() - started) / 1000, share: /share: (.*)/.exec(log)?.[1] ?? '(no share pages)' };
+  const pages = /\] share: (.*)/.exec(log)?.[1] ?? '(no share pages)';
+  const images = /\] images: (.*)/.exec(log)?.[1] ?? '(no images)';
+  return { seconds: (Date.now() - started) / 1000, share: `${pages}, ${images}` };
 }
 rmSync(OG_CACHE_DIR, { recursive: true, force: true });
 const clean = build();

@@ -22,15 +22,18 @@ import { markdownTwins } from '../lib/output/markdown-twin.ts';
 import { pageCss } from '../lib/output/page-css.ts';
 import { pageListCheck } from '../lib/output/page-list-check.ts';
 import { runPass, type OutputFolder, type PostBuildJob } from '../lib/output/post-build.ts';
-import { sharePages } from '../lib/output/share-pages.ts';
+import { shareImages, sharePages } from '../lib/output/share-pages.ts';
 
 /**
- * The jobs, in order. The jobs that add pages go first, so the checks see their pages: the pinned
- * editions (editions/) copied in, then the share pages, which are made for those too; then the
+ * The jobs, in order. The social images of the share pages start first: they render in worker
+ * threads through the rest of the pass. The jobs that add pages go next, so the checks see their
+ * pages: the pinned editions (editions/) copied in, then the share pages, which are made for those
+ * too; then the
  * checks, which stop the pass before anything is written; then the writers; the headers file
  * last, so that it covers every page.
  */
 const jobs = (editions: readonly Edition[]): readonly PostBuildJob[] => [
+  shareImages,
   editionsJob(editions),
   sharePages,
   idCheck,

@@ -100,6 +100,8 @@ test.describe('sorting', () => {
 
   test('is stable: ties keep the default order in both directions', async ({ page }) => {
     await page.goto('/compare/?sort=storage&dir=desc');
+    // The sort from the URL is applied by a script loaded on demand: read the rows once it has.
+    await expect(header(page, 'storage')).toHaveAttribute('aria-sort', 'descending');
     const order = await rowOrder(page);
     const keys = await page
       .locator('table.compare tbody tr')
@@ -130,6 +132,7 @@ test.describe('sorting', () => {
 
   test('a visible indicator shows the direction', async ({ page }) => {
     await page.goto('/compare/?sort=storage&dir=asc');
+    await expect(header(page, 'storage')).toHaveAttribute('aria-sort', 'ascending');
     const fill = (selector: string) =>
       page.locator(`#col-storage ${selector}`).evaluate((el) => getComputedStyle(el).fill);
     expect(await fill('.up')).not.toEqual(await fill('.down'));

@@ -4,9 +4,10 @@
  * fit their lines with it, so a line that fits in one fits in the other.
  *
  * The font is DejaVu Sans from the dejavu-fonts-ttf package, read with fontkit: advance widths and
- * kerning as the shaper applies them. The social images are rendered with this very font, so their
- * widths are exact. The flowchart is drawn in the reader's system font; DejaVu Sans runs wider than
- * Arial, Helvetica or Segoe UI, so its boxes fit whichever font the system picks.
+ * kerning as the shaper applies them. The social images draw their text as this font's outlines,
+ * placed by the same shaping (`textGlyphs`), so their widths are exact. The flowchart is drawn in
+ * the reader's system font; DejaVu Sans runs wider than Arial, Helvetica or Segoe UI, so its boxes
+ * fit whichever font the system picks.
  */
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
@@ -24,7 +25,7 @@ export interface TextStyle {
   /** Font size in pixels. */
   size: number;
   weight: FontWeight;
-  /** Extra space after every character, in pixels (SVG `letter-spacing`). */
+  /** Extra space after every glyph, in pixels (SVG `letter-spacing`, for text of one glyph per character). */
   letterSpacing?: number;
 }
 
@@ -44,8 +45,10 @@ export function fontPath(weight: FontWeight): string {
 
 interface LoadedFont {
   font: fontkit.Font;
-  /** Advance width of each measured string, in font units. */
-  widths: Map<string, number>;
+  /** Each measured string's advance width, in font units, and how many glyphs it was shaped into. */
+  widths: Map<string, { units: number; glyphs: number }>;
+  /** SVG path data of each glyph drawn so far, by glyph id, in font units. */
+  outlines: Map<number, string>;
 }
 
 const fonts = new Map<FontWeight, LoadedFont>();
@@ -55,7 +58,7 @@ function loadFont(weight: FontWeight): LoadedFont {
   if (!loaded) {
     const font = fontkit.openSync(fontPath(weight));
     if (!('layout' in font)) throw new Error(`text: ${fontPath(weight)} is a font collection, not one font`);
-    loaded = { font, widths: new Map() };
+    loaded = { font, widths: new Map(), outlines: new Map() };
     fonts.set(weight, loaded);
   }
   return loaded;
@@ -64,13 +67,14 @@ function loadFont(weight: FontWeight): LoadedFont {
 /** Rendered width of `text` in pixels: the shaped advance widths (with kerning) plus letter spacing. */
 export function textWidth(text: string, style: TextStyle): number {
   const { font, widths } = loadFont(style.weight);
-  let units = widths.get(text);
-  if (units === undefined) {
+  let shaped = widths.get(text);
+  if (shaped === undefined) {
     // Shaping is the slow part and wrapping measures the same prefixes again and again.
-    units = font.layout(text).advanceWidth;
-    widths.set(text, units);
+    const run = font.layout(text);
+    shaped = { units: run.advanceWidth, glyphs: run.glyphs.length };
+    widths.set(text, shaped);
   }
-  return (units / font.unitsPerEm) * style.size + [...text].length * (style.letterSpacing ?? 0);
+  return (shaped.units / font.unitsPerEm) * style.size + shaped.glyphs * (style.letterSpacing ?? 0);
 }
 
 /** One wrapped line. */
@@ -280,9 +284,49 @@ export function fontExtent(style: TextStyle): { ascent: number; descent: number 
 export function inkBox(text: string, style: TextStyle): { left: number; top: number; right: number; bottom: number } {
   const { font } = loadFont(style.weight);
   const scale = style.size / font.unitsPerEm;
-  const { minX, minY, maxX, maxY } = font.layout(text).bbox;
+  const run = font.layout(text);
+  const { minX, minY, maxX, maxY } = run.bbox;
   // Blank text has no outlines: an empty box at the origin.
   if (!Number.isFinite(minX)) return { left: 0, top: 0, right: 0, bottom: 0 };
-  const spacing = Math.max(0, [...text].length - 1) * (style.letterSpacing ?? 0);
+  const spacing = Math.max(0, run.glyphs.length - 1) * (style.letterSpacing ?? 0);
   return { left: minX * scale, top: -maxY * scale, right: maxX * scale + spacing, bottom: -minY * scale };
+}
+
+/** One glyph of a shaped line. */
+export interface PlacedGlyph {
+  /** SVG path data of its outline, in font units with y up (empty for a space). */
+  outline: string;
+  /** Its origin, in pixels from the start of the line's baseline (y down). */
+  x: number;
+  y: number;
+}
+
+/**
+ * `text` as the glyphs it is drawn with: shaped exactly as `textWidth` measures it (same font,
+ * kerning and letter spacing), each outline to be drawn at its origin scaled by `scale` (and
+ * flipped: font units point up). Drawing these outlines is what the social images do instead of
+ * handing text to the renderer, which shaped every line again with its own copy of the font.
+ */
+export function textGlyphs(text: string, style: TextStyle): { scale: number; glyphs: PlacedGlyph[] } {
+  const { font, outlines } = loadFont(style.weight);
+  const scale = style.size / font.unitsPerEm;
+  const run = font.layout(text);
+  let pen = 0;
+  const glyphs = run.glyphs.map((glyph, i): PlacedGlyph => {
+    const position = run.positions[i];
+    let outline = outlines.get(glyph.id);
+    if (outline === undefined) {
+      outline = glyph.path.toSVG();
+      outlines.set(glyph.id, outline);
+    }
+    const placed = {
+      outline,
+      x: pen + (position?.xOffset ?? 0) * scale,
+      y: -(position?.yOffset ?? 0) * scale,
+    };
+    // Letter spacing follows every glyph, as in textWidth.
+    pen += (position?.xAdvance ?? 0) * scale + (style.letterSpacing ?? 0);
+    return placed;
+  });
+  return { scale, glyphs };
 }

@@ -3,11 +3,13 @@
  * image takes tens of milliseconds of CPU, so they are spread over worker threads, one per core.
  * The calling thread lays every image out and looks it up in og-render.ts's disk cache, so a
  * rebuild whose drawings did not change starts no worker and renders nothing; the workers only
- * rasterise the SVGs that are new. A handful of them is rendered on the calling thread instead,
+ * render the drawings that are new. A handful of them is rendered on the calling thread instead,
  * where starting workers would cost more than it saves.
  *
  * Workers run plain JavaScript, so og-worker.ts is bundled once per build with esbuild (a project
  * dependency) into the image cache folder; packages stay external and load from node_modules.
+ * Each worker is handed its share of the images up front, so the calling thread can go on with
+ * other work (the post-build pass runs its checks meanwhile) without leaving a worker idle.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,9 +17,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
-import type { OgSite, OgSpec } from './og';
-import { OG_CACHE_DIR, ogImageSource, renderOgSvg } from './og-render';
+import { buildSync } from 'esbuild';
+import type { OgDrawing, OgSite, OgSpec } from './og';
+import { OG_CACHE_DIR, ogImageSource, renderOgDrawing } from './og-render';
 
 /** One image to render. */
 export interface OgRequest {
@@ -36,10 +38,14 @@ export interface PooledImage {
 /** Below this many images, rendering on the calling thread is quicker than starting workers. */
 const INLINE_LIMIT = 12;
 
-/** Bundles the worker into `cacheDir` (named by its code, so concurrent builds share one file safely). */
-async function workerFile(cacheDir: string): Promise<string> {
+/**
+ * Bundles the worker into the project's image cache folder (named by its code, so concurrent
+ * builds share one file safely): always there, whatever folder a batch caches its images in,
+ * because the bundle loads its packages from the node_modules it sits in.
+ */
+function workerFile(cacheDir = OG_CACHE_DIR): string {
   const entry = fileURLToPath(new URL('./og-worker.ts', import.meta.url));
-  const result = await build({
+  const result = buildSync({
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
@@ -61,53 +67,78 @@ async function workerFile(cacheDir: string): Promise<string> {
   return file;
 }
 
+/** The images of a batch: where each one is (or will be), and when they are all there. */
+export interface OgBatch {
+  /** Each request's image, in order; an image not `cached` is in its file once `done` resolves. */
+  images: PooledImage[];
+  /** Resolves when every image is rendered; rejects, naming the image, when one fails. */
+  done: Promise<void>;
+}
+
+type Source = OgDrawing & { file: string };
+
 /**
- * The cached PNG of every request, in order, rendered first where missing; `threads` caps the
- * workers (default: one per core).
+ * Starts rendering every request's image that is not in the cache and returns at once, with the
+ * cache file of each: the calling thread goes on with other work while the workers render.
+ * `threads` caps the workers (default: one per core). Requests that draw the same image share one
+ * render.
  */
-export async function renderOgImages(
+export function renderOgImages(
   requests: readonly OgRequest[],
   cacheDir = OG_CACHE_DIR,
   threads = availableParallelism(),
-): Promise<PooledImage[]> {
-  // Laying an image out is quick and tells its cache file: only the images not cached go to the workers.
-  const sources = requests.map((request) => ogImageSource(request.spec, request.site, cacheDir));
-  const results: (PooledImage | undefined)[] = sources.map((source) =>
-    existsSync(source.file) ? { file: source.file, cached: true } : undefined,
-  );
-  const missing = results.flatMap((result, index) => (result ? [] : [index]));
-  const count = Math.min(threads, Math.ceil(missing.length / INLINE_LIMIT));
-  if (count <= 1) {
-    for (const index of missing) {
-      const { svg, file } = sources[index] as { svg: string; file: string };
-      renderOgSvg(svg, file);
-      results[index] = { file, cached: false };
+): OgBatch {
+  const images: PooledImage[] = [];
+  const queued = new Set<string>();
+  // Laying an image out is quick and tells its cache file, so cached images never reach a worker.
+  // Lazily: the workers get their first images before the last one is laid out.
+  function* toRender(): Generator<Source> {
+    for (const { spec, site } of requests) {
+      const source = ogImageSource(spec, site, cacheDir);
+      const known = queued.has(source.file);
+      const cached = !known && existsSync(source.file);
+      images.push({ file: source.file, cached });
+      if (known || cached) continue;
+      queued.add(source.file);
+      yield source;
     }
-    return results as PooledImage[];
+  }
+  const sources = toRender();
+  const first: Source[] = [];
+  // Not `for…of` with `break`: that would close the generator.
+  for (let next = sources.next(); !next.done; next = sources.next()) if (first.push(next.value) > INLINE_LIMIT) break;
+
+  if (first.length <= INLINE_LIMIT || threads <= 1) {
+    // A few images are rendered on this thread: starting workers would cost more than it saves.
+    const all = [...first, ...sources];
+    const render = async () => {
+      for (const { file, ...drawing } of all) await renderOgDrawing(drawing, file);
+    };
+    return { images, done: render() };
   }
 
-  const file = await workerFile(cacheDir);
-  let next = 0;
-  const run = (worker: Worker) =>
+  // Each worker is handed its share, in turn, as the images are laid out: this thread may be busy
+  // with other jobs when a worker finishes one, and a worker waiting for it would idle.
+  const script = workerFile();
+  const workers = Array.from({ length: threads }, () => new Worker(script));
+  const counts = workers.map(() => 0);
+  let sent = 0;
+  for (const source of [first, sources].flatMap((list) => [...list])) {
+    const w = sent++ % workers.length;
+    (workers[w] as Worker).postMessage(source);
+    counts[w] = (counts[w] as number) + 1;
+  }
+  const finished = (worker: Worker, count: number) =>
     new Promise<void>((resolve, reject) => {
-      const send = () => {
-        const index = missing[next++];
-        if (index === undefined) return resolve();
-        worker.postMessage({ index, ...sources[index] });
-      };
-      worker.on('message', (message: { index: number; error?: string }) => {
-        if (message.error) return reject(new Error(`social image ${message.index}: ${message.error}`));
-        results[message.index] = { file: (sources[message.index] as { file: string }).file, cached: false };
-        send();
+      let left = count;
+      worker.on('message', (message: { file: string; error?: string }) => {
+        if (message.error) reject(new Error(`social image ${message.file}: ${message.error}`));
+        else if (--left === 0) resolve();
       });
       worker.on('error', reject);
-      send();
     });
-  const workers = Array.from({ length: count }, () => new Worker(file));
-  try {
-    await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return results as PooledImage[];
+  const done = Promise.all(workers.map((worker, w) => finished(worker, counts[w] as number))).finally(() =>
+    Promise.all(workers.map((worker) => worker.terminate())),
+  );
+  return { images, done: done.then(() => undefined) };
 }

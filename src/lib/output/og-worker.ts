@@ -1,16 +1,20 @@
 /**
- * A worker thread of the social-image pool (og-pool.ts): renders the SVGs it is sent, one at a
- * time, into the image cache (og-render.ts), and sends the PNG back.
+ * A worker thread of the social-image pool (og-pool.ts): renders the drawings it is sent into the
+ * image cache (og-render.ts), one after another, and says when each is there.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderOgSvg } from './og-render.ts';
+import type { OgDrawing } from './og.ts';
+import { renderOgDrawing } from './og-render.ts';
 
-parentPort?.on('message', ({ index, svg, file }: { index: number; svg: string; file: string }) => {
-  try {
-    // The image is in the cache file once this returns: that file is what the build links.
-    renderOgSvg(svg, file);
-    parentPort?.postMessage({ index });
-  } catch (error) {
-    parentPort?.postMessage({ index, error: String((error as Error).stack ?? error) });
-  }
+// The pool sends a worker all its images at once; rendering them one at a time keeps one image's
+// pixels in memory, not hundreds.
+let queue = Promise.resolve();
+parentPort?.on('message', ({ file, ...drawing }: OgDrawing & { file: string }) => {
+  queue = queue.then(() =>
+    // The image is in the cache file once this resolves: that file is what the build links.
+    renderOgDrawing(drawing, file).then(
+      () => parentPort?.postMessage({ file }),
+      (error: unknown) => parentPort?.postMessage({ file, error: String((error as Error).stack ?? error) }),
+    ),
+  );
 });

@@ -1,14 +1,14 @@
 /**
- * Social preview images: where each page's image lives, where each of its parts goes, and the SVG
- * drawn from that layout. src/lib/output/og-render.ts turns the SVG into a PNG (and caches it).
+ * Social preview images: where each page's image lives, where each of its parts goes, and the SVGs
+ * drawn from that layout. src/lib/output/og-render.ts turns them into a PNG (and caches it).
  *
  * An image is made from a plain spec (eyebrow, title, description, optional workload mark), so
- * anything linkable can have one. Text is measured and wrapped by src/lib/design/text.ts with the
- * very fonts the renderer is given, so a line that fits here fits in the image; colours are the
- * dark scheme's tokens from src/styles/global.css (src/lib/design/tokens.ts).
+ * anything linkable can have one. Text is measured, wrapped and drawn (as glyph outlines) by
+ * src/lib/design/text.ts from one font file, so a line that fits here fits in the image; colours
+ * are the dark scheme's tokens from src/styles/global.css (src/lib/design/tokens.ts).
  */
 import { MARK_PATHS, MARK_STROKE } from '../design/marks';
-import { FONT_FAMILY, fontExtent, inkBox, textWidth, wrap, type TextStyle } from '../design/text';
+import { fontExtent, inkBox, textGlyphs, textWidth, wrap, type TextStyle } from '../design/text';
 import { siteColour } from '../design/tokens';
 import { WORKLOAD_IDS, type WorkloadId } from '../content/model';
 
@@ -349,21 +349,25 @@ const markSvg = ({ workload, x, y, size, colour }: OgMark): string =>
     MARK_PATHS[workload],
   );
 
-/** One line of text on its baseline. */
-const lineSvg = (line: OgLine, style: TextStyle, fill: string): string =>
-  el(
-    'text',
-    {
-      x: line.x,
-      y: line.baseline,
-      'font-family': FONT_FAMILY,
-      'font-size': style.size,
-      'font-weight': style.weight === 'bold' ? 700 : 400,
-      ...(style.letterSpacing ? { 'letter-spacing': style.letterSpacing } : {}),
-      fill,
-    },
-    escapeXml(line.text),
-  );
+/** Two decimals: enough for a sixteenth of a pixel, and a shorter SVG. */
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * One line of text on its baseline, drawn as the glyph outlines text.ts shaped it into, so the
+ * pixels are exactly the text that was measured; `aria-label` keeps the words readable in the SVG.
+ */
+const lineSvg = (line: OgLine, style: TextStyle, fill: string): string => {
+  const { scale, glyphs } = textGlyphs(line.text, style);
+  // Written out by hand rather than through `el`: outlines are only numbers and path commands,
+  // nothing to escape, and a title is hundreds of them.
+  const paths = glyphs
+    .filter((glyph) => glyph.outline)
+    .map(
+      ({ outline, x, y }) =>
+        `<path transform="translate(${round(x)} ${round(y)}) scale(${scale} ${-scale})" d="${outline}"/>`,
+    );
+  return el('g', { 'aria-label': line.text, transform: `translate(${line.x} ${line.baseline})`, fill }, paths.join(''));
+};
 
 /** A rounded box tinted with `colour`: filled faintly, outlined a little more strongly. */
 const tintedBox = (box: OgBox, radius: number, colour: string, fill: number, stroke: number, strokeWidth: number) =>
@@ -396,9 +400,30 @@ function partSvg(part: OgPart, tint: string): string {
   }
 }
 
-/** The SVG of a social image (1200×630), ready for resvg. */
-export function ogSvg(layout: OgLayout): string {
-  const { tint } = layout;
+/**
+ * A social image as two SVGs (1200×630 each), drawn one over the other: the backdrop, which
+ * depends only on the tint (so a renderer draws it once per tint, not once per image), and
+ * everything the spec puts on it, over a transparent ground.
+ */
+export interface OgDrawing {
+  background: string;
+  foreground: string;
+}
+
+const svgRoot = (content: string) =>
+  el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      viewBox: `0 0 ${OG_WIDTH} ${OG_HEIGHT}`,
+    },
+    content,
+  );
+
+/** The backdrop of every image in `tint`: gradient, dots, a glow from the top right, the accent bar. */
+export function ogBackgroundSvg(tint: string): string {
   const colour = (name: string) => siteColour(name, 'dark');
   const stop = (offset: number, colour: string, opacity = 1) =>
     el('stop', { offset, 'stop-color': colour, ...(opacity < 1 ? { 'stop-opacity': opacity } : {}) });
@@ -412,14 +437,21 @@ export function ogSvg(layout: OgLayout): string {
       el('circle', { cx: 2, cy: 2, r: 1.4, fill: colour('line'), 'fill-opacity': 0.55 }),
     ),
   ];
-  const body = [
-    el('defs', {}, defs.join('')),
-    el('rect', { ...size, fill: 'url(#bg)' }),
-    el('rect', { x: OG_WIDTH / 2, width: OG_WIDTH / 2, height: OG_HEIGHT, fill: 'url(#dots)', opacity: 0.6 }),
-    el('rect', { ...size, fill: 'url(#glow)' }),
-    el('rect', { width: BAR_WIDTH, height: OG_HEIGHT, fill: tint }),
-    ...layout.parts.map((part) => partSvg(part, tint)),
-  ];
-  const viewBox = `0 0 ${OG_WIDTH} ${OG_HEIGHT}`;
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', ...size, viewBox }, body.join(''));
+  return svgRoot(
+    [
+      el('defs', {}, defs.join('')),
+      el('rect', { ...size, fill: 'url(#bg)' }),
+      el('rect', { x: OG_WIDTH / 2, width: OG_WIDTH / 2, height: OG_HEIGHT, fill: 'url(#dots)', opacity: 0.6 }),
+      el('rect', { ...size, fill: 'url(#glow)' }),
+      el('rect', { width: BAR_WIDTH, height: OG_HEIGHT, fill: tint }),
+    ].join(''),
+  );
+}
+
+/** The drawing of a laid-out social image, ready for og-render.ts. */
+export function ogDrawing(layout: OgLayout): OgDrawing {
+  return {
+    background: ogBackgroundSvg(layout.tint),
+    foreground: svgRoot(layout.parts.map((part) => partSvg(part, layout.tint)).join('')),
+  };
 }

@@ -13,7 +13,9 @@
  * - rewrites a page by changing `page.tree` and setting `page.changed`: the pass writes it;
  * - writes or removes other files with `write` and `remove`, and reads any output file with
  *   `read` (it sees what earlier jobs wrote);
- * - fails the build with `fail`: the jobs after it do not run.
+ * - fails the build with `fail`: the jobs after it do not run;
+ * - hands work that needs no more of the pass (images rendered in worker threads) to `alongside`:
+ *   the later jobs run meanwhile, and the pass ends only when it is done.
  */
 import type { Root } from 'hast';
 import { readFile } from 'node:fs/promises';
@@ -62,6 +64,12 @@ export interface PassContext extends BuildFacts {
   remove(file: string): void;
   /** Fails the build with a problem that names the page or file and the fix. */
   fail(problem: string): void;
+  /**
+   * Work that goes on while the later jobs run, such as images rendering in worker threads: the
+   * pass waits for it before it ends (even when a job failed), fails if it rejects, and logs how
+   * long it took as "<job> <what> … ms (alongside)".
+   */
+  alongside(what: string, work: Promise<void>): void;
   /** A line for the build log. */
   info(message: string): void;
   /** A warning for the build log: something to fix that does not break the site. */
@@ -108,6 +116,7 @@ export async function runPass(
   const problems: string[] = [];
   const log: PassResult['log'] = [];
   const timings: string[] = [];
+  const pending: Promise<void>[] = [];
 
   for (const job of jobs) {
     const context: PassContext = {
@@ -162,6 +171,16 @@ export async function runPass(
         copies.delete(file);
         removals.add(file);
       },
+      alongside(what, work) {
+        const started = performance.now();
+        // Settled here, at once: a rejection left unhandled until the pass ends would stop Node first.
+        pending.push(
+          work.then(
+            () => void timings.push(`${job.name} ${what} ${Math.round(performance.now() - started)} ms (alongside)`),
+            (error: unknown) => void problems.push(`${job.name}: ${(error as Error).message ?? String(error)}`),
+          ),
+        );
+      },
       fail: (problem) => void problems.push(`${job.name}: ${problem}`),
       info: (message) => void log.push({ level: 'info', message: `${job.name}: ${message}` }),
       warn: (message) => void log.push({ level: 'warn', message: `${job.name}: ${message}` }),
@@ -171,6 +190,7 @@ export async function runPass(
     timings.push(`${job.name} ${Math.round(performance.now() - started)} ms`);
     if (problems.length) break;
   }
+  await Promise.all(pending);
 
   for (const page of pages) if (page.changed || added.has(page)) writes.set(page.file, pageHtml(page));
   return { pages, writes, copies, removals, problems, log, timings };

@@ -250,10 +250,50 @@ export function sharedPages(pages: readonly BuiltPage[]): SharedPage[] {
   return shared;
 }
 
-/** The job: writes every share page and renders (or takes from the cache) every image they show. */
+type Previews = ReturnType<typeof pagePreviews>;
+
+/** The previews `shareImages` made in a pass, by page: kept per pass (by its page list), so passes never share them. */
+const early = new WeakMap<readonly BuiltPage[], Map<BuiltPage, Previews>>();
+
+/** Starts rendering (or takes from the cache) the images of `plans`, and links each into the output. */
+function startImages(context: PassContext, plans: readonly ImagePlan[]): void {
+  // The images render in worker threads while the later jobs go on; each one's cache file is known
+  // now, and the pass links it in only once it is there.
+  const batch = renderOgImages(plans.map((plan) => plan.request));
+  batch.images.forEach((image, index) => context.copy((plans[index] as ImagePlan).file, image.file));
+  context.alongside('rendering', batch.done);
+  const fresh = batch.images.filter((image) => !image.cached).length;
+  const count = `${plans.length} image${plans.length === 1 ? '' : 's'}`;
+  context.info(`${count} (${fresh} rendered, ${plans.length - fresh} from the cache)`);
+}
+
+/**
+ * The first job of the pass: starts the current pages' social images, which take most of the
+ * pass's time, so that they render while the jobs before the share pages (the editions) and
+ * after them run. Editions need no image of their own: their share pages show their pages' images.
+ */
+export const shareImages: PostBuildJob = {
+  name: 'images',
+  run(context: PassContext) {
+    const previews = new Map<BuiltPage, Previews>();
+    for (const shared of sharedPages(context.pages))
+      if (!shared.edition) previews.set(shared.page, pagePreviews(shared, context.kubernetesVersion));
+    early.set(context.pages, previews);
+    startImages(
+      context,
+      [...previews.values()].flatMap((page) => page.images),
+    );
+  },
+};
+
+/**
+ * The job: writes every share page, and renders (or takes from the cache) every image they show
+ * that `shareImages`, when it ran earlier in the pass, did not start.
+ */
 export const sharePages: PostBuildJob = {
   name: 'share',
-  async run(context: PassContext) {
+  run(context: PassContext) {
+    const started = early.get(context.pages);
     const plans: ImagePlan[] = [];
     let count = 0;
     const add = (preview: SharePreview) => {
@@ -274,8 +314,9 @@ export const sharePages: PostBuildJob = {
       const root = absoluteUrl(context.site, context.base, '/');
       const image = shared.edition ? pageFacts(shared.page.tree).image : '';
       const pageImage = image.startsWith(root) ? `/${image.slice(root.length)}` : undefined;
-      const { previews, images } = pagePreviews(shared, context.kubernetesVersion, pageImage);
-      plans.push(...images);
+      const known = started?.get(shared.page);
+      const { previews, images } = known ?? pagePreviews(shared, context.kubernetesVersion, pageImage);
+      if (!known) plans.push(...images);
       for (const preview of previews) {
         add(preview);
         // The current pages are also pinned to their edition (/v1.37/…), with the same images.
@@ -291,11 +332,7 @@ export const sharePages: PostBuildJob = {
       }
     }
     context.write(SHARE_CSS, shareCss());
-    const rendered = await renderOgImages(plans.map((plan) => plan.request));
-    rendered.forEach((image, index) => context.copy((plans[index] as ImagePlan).file, image.file));
-    const fresh = rendered.filter((image) => !image.cached).length;
-    context.info(
-      `${count} share pages, ${plans.length} images (${fresh} rendered, ${plans.length - fresh} from the cache)`,
-    );
+    if (plans.length || !started) startImages(context, plans);
+    context.info(`${count} share pages`);
   },
 };

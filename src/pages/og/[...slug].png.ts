@@ -22,7 +22,7 @@ interface Props {
   site: OgSite;
 }
 
-export const GET: APIRoute<Props> = ({ props }) => {
-  const { png } = renderOgImage(props.spec, props.site);
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const { png } = await renderOgImage(props.spec, props.site);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fontExtent, inkBox, textWidth, wrap, type TextStyle } from '../../../src/lib/design/text';
+import { fontExtent, inkBox, textGlyphs, textWidth, wrap, type TextStyle } from '../../../src/lib/design/text';
 
 const REGULAR: TextStyle = { size: 32, weight: 'regular' };
 const BOLD: TextStyle = { size: 92, weight: 'bold' };
@@ -13,7 +13,7 @@ describe('textWidth, from the DejaVu font files', () => {
     ['a space', ' ', { size: 2048, weight: 'regular' }, 651],
     ['a capital W', 'W', { size: 2048, weight: 'regular' }, 2025],
     ['a bold i', 'i', { size: 2048, weight: 'bold' }, 702],
-    // Letter spacing is added after every character.
+    // Letter spacing is added after every glyph.
     [
       'letter spacing',
       'ab',
@@ -79,6 +79,40 @@ describe('fontExtent and inkBox', () => {
     expect(inkBox('gyp', BOLD).bottom).toBeGreaterThan(10);
     expect(inkBox('HELL', BOLD).bottom).toBeLessThan(1);
     expect(inkBox('   ', BOLD)).toEqual({ left: 0, top: 0, right: 0, bottom: 0 });
+  });
+});
+
+describe('textGlyphs: text drawn as the outlines it was measured with', () => {
+  /** Where the pen ends after the last glyph: its origin plus its own advance and spacing. */
+  const end = (text: string, style: TextStyle) => {
+    const { glyphs } = textGlyphs(text, style);
+    const last = glyphs[glyphs.length - 1];
+    return last ? last.x + textWidth([...text].at(-1) ?? '', style) : 0;
+  };
+
+  it.each<[string, string, TextStyle]>([
+    ['plain words', 'Partition (canaries)', REGULAR],
+    ['bold, large', 'StatefulSet ›', BOLD],
+    ['kerned pairs', 'AVATAR Tv', BOLD],
+    ['letter spacing', 'WORKLOAD RESOURCE', { size: 22, weight: 'bold', letterSpacing: 2.5 }],
+  ])('%s: the glyphs end where textWidth says the line does', (_name, text, style) => {
+    // Only the last glyph's own width is added, so kerning inside the line must match textWidth's.
+    expect(end(text, style)).toBeCloseTo(textWidth(text, style), 6);
+  });
+
+  it('places glyphs left to right, from the pen position, with kerning pulling a pair together', () => {
+    const { glyphs } = textGlyphs('AV', BOLD);
+    expect(glyphs.map((glyph) => glyph.x)[0]).toBe(0);
+    expect((glyphs[1] as { x: number }).x).toBeLessThan(textWidth('A', BOLD));
+  });
+
+  it('gives each glyph its outline in font units, and a space none', () => {
+    const { scale, glyphs } = textGlyphs('I I', { size: 2048, weight: 'regular' });
+    expect(scale).toBe(1);
+    expect(glyphs.map((glyph) => glyph.outline === '')).toEqual([false, true, false]);
+    // The same glyph twice is one outline, taken from the cache.
+    expect(glyphs[0]?.outline).toBe(glyphs[2]?.outline);
+    expect(glyphs[0]?.outline).toMatch(/^M[\d.\s-]+L/);
   });
 });
 

@@ -1,8 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderOgImage } from '../../../src/lib/output/og-render';
+import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
+import { renderOgImages } from '../../../src/lib/output/og-pool';
+import { ogImageSource, renderOgImage } from '../../../src/lib/output/og-render';
 import { OG_HEIGHT, OG_WIDTH, type OgSite, type OgSpec } from '../../../src/lib/output/og';
 
 const site: OgSite = { name: 'Kubernetes workloads, compared', kubernetesVersion: '1.37' };
@@ -25,11 +28,11 @@ describe('renderOgImage', () => {
   const cache = mkdtempSync(path.join(tmpdir(), 'og-cache-'));
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
-  it('renders a 1200×630 PNG once, then serves the same bytes from the cache', () => {
-    const first = renderOgImage(spec, site, cache);
+  it('renders a 1200×630 PNG once, then serves the same bytes from the cache', async () => {
+    const first = await renderOgImage(spec, site, cache);
     expect(first.cached).toBe(false);
     expect(pngSize(first.png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-    const again = renderOgImage({ ...spec }, { ...site }, cache);
+    const again = await renderOgImage({ ...spec }, { ...site }, cache);
     expect(again.cached).toBe(true);
     expect(Buffer.from(again.png).equals(Buffer.from(first.png))).toBe(true);
     expect(readdirSync(cache)).toHaveLength(1);
@@ -39,15 +42,68 @@ describe('renderOgImage', () => {
     ['another description', { ...spec, description: 'Something else entirely.' }, site],
     ['no workload mark', { ...spec, workload: undefined }, site],
     ['another reviewed version', spec, { ...site, kubernetesVersion: '1.38' }],
-  ])('renders anew for %s', (_name, changed, changedSite) => {
-    const before = renderOgImage(spec, site, cache);
-    const after = renderOgImage(changed, changedSite, cache);
+  ])('renders anew for %s', async (_name, changed, changedSite) => {
+    const before = await renderOgImage(spec, site, cache);
+    const after = await renderOgImage(changed, changedSite, cache);
     expect(after.cached).toBe(false);
     expect(Buffer.from(after.png).equals(Buffer.from(before.png))).toBe(false);
-    expect(renderOgImage(changed, changedSite, cache).cached).toBe(true);
+    expect((await renderOgImage(changed, changedSite, cache)).cached).toBe(true);
+  });
+
+  it('draws the same pixels as the backdrop and the foreground drawn as one picture', async () => {
+    // The image is the tint's backdrop, drawn once, with the foreground laid over it: the result
+    // must be the picture resvg draws of both at once, give or take the rounding of one blend.
+    const { png } = await renderOgImage(spec, site, cache);
+    const { background, foreground } = ogImageSource(spec, site, cache);
+    const whole = background.replace('</svg>', foreground.replace(/^<svg[^>]*>/, ''));
+    const expected = new Resvg(whole, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+    const [ours, theirs] = await Promise.all(
+      [png, expected].map((bytes) => sharp(bytes).removeAlpha().raw().toBuffer()),
+    );
+    expect(ours?.length).toBe(OG_WIDTH * OG_HEIGHT * 3);
+    let worst = 0;
+    ours?.forEach((value, i) => (worst = Math.max(worst, Math.abs(value - (theirs?.[i] ?? 0)))));
+    expect(worst).toBeLessThanOrEqual(2);
   });
 
   it('leaves no partly written file behind', () => {
     expect(readdirSync(cache).every((file) => /^[0-9a-f]{40}\.png$/.test(file))).toBe(true);
+  });
+});
+
+describe('renderOgImages: a batch over worker threads', () => {
+  const cache = mkdtempSync(path.join(tmpdir(), 'og-pool-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const request = (n: number) => ({ spec: { ...spec, title: `StatefulSet › Place ${n}` }, site });
+
+  it.each<[string, number, number]>([
+    // Up to 12 new images are rendered on the calling thread; more start the workers.
+    ['a few, on the calling thread', 3, 2],
+    ['many, over two workers', 15, 2],
+  ])('renders %s, once per drawing, and takes them from the cache next time', async (_name, count, threads) => {
+    const offset = count * 100;
+    // Every image twice: requests that draw the same image share one render and one file.
+    const requests = Array.from({ length: count }, (_, n) => request(offset + n)).flatMap((r) => [r, { ...r }]);
+    const batch = renderOgImages(requests, cache, threads);
+    expect(batch.images).toHaveLength(requests.length);
+    expect(batch.images.every((image) => !image.cached)).toBe(true);
+    expect(new Set(batch.images.map((image) => image.file)).size).toBe(count);
+    await batch.done;
+    for (const image of batch.images)
+      expect(pngSize(readFileSync(image.file))).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+
+    const again = renderOgImages(requests, cache, threads);
+    expect(again.images.map((image) => image.file)).toEqual(batch.images.map((image) => image.file));
+    expect(again.images.every((image) => image.cached)).toBe(true);
+    await again.done;
+  });
+
+  it('rejects, naming the image, when one cannot be rendered', async () => {
+    const requests = Array.from({ length: 14 }, (_, n) => request(9000 + n));
+    // A cache folder that is a file: no image can be written into it.
+    const blocked = path.join(cache, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const batch = renderOgImages(requests, blocked, 2);
+    await expect(batch.done).rejects.toThrow(/social image .*not-a-folder/);
   });
 });

@@ -7,7 +7,8 @@ import {
   ogImagePath,
   ogLayout,
   ogSlug,
-  ogSvg,
+  ogBackgroundSvg,
+  ogDrawing,
   OG_HEIGHT,
   OG_WIDTH,
   type OgBox,
@@ -16,7 +17,7 @@ import {
   type OgSpec,
 } from '../../../src/lib/output/og';
 import { publicPages, type PagesContent } from '../../../src/data/pages';
-import { inkBox, textWidth } from '../../../src/lib/design/text';
+import { inkBox, textGlyphs, textWidth } from '../../../src/lib/design/text';
 import { MARK_PATHS } from '../../../src/lib/design/marks';
 import { siteColour } from '../../../src/lib/design/tokens';
 import type { WorkloadId } from '../../../src/lib/content/model';
@@ -105,7 +106,7 @@ function expectSound(layout: OgLayout): void {
   parts.forEach((a, i) =>
     parts.slice(i + 1).forEach((b) => expect(overlap(a.box, b.box), `${a.role} overlaps ${b.role}`).toBe(false)),
   );
-  const svg = ogSvg(layout);
+  const { foreground: svg } = ogDrawing(layout);
   for (const part of parts) {
     if (part.kind === 'text' || part.kind === 'pill') {
       const inks = part.lines.map((line) => {
@@ -121,8 +122,13 @@ function expectSound(layout: OgLayout): void {
           height: ink.bottom - ink.top,
         };
         expect(inside(box, part.box), `the ink of "${line.text}" inside its ${part.role} box`).toBe(true);
-        expect(svg).toContain(`<text x="${line.x}" y="${line.baseline}"`);
-        expect(svg).toContain(`>${escapeXml(line.text)}</text>`);
+        // Drawn where it was laid out, as one outline per glyph that has ink.
+        const group = `<g aria-label="${escapeXml(line.text)}" transform="translate(${line.x} ${line.baseline})"`;
+        expect(svg).toContain(group);
+        const drawn = svg.slice(svg.indexOf(group)).split('</g>')[0] ?? '';
+        expect(drawn.split('<path ').length - 1).toBe(
+          textGlyphs(line.text, part.style).glyphs.filter((g) => g.outline).length,
+        );
         return box;
       });
       inks.forEach((a, i) => inks.slice(i + 1).forEach((b) => expect(overlap(a, b), part.role).toBe(false)));
@@ -228,7 +234,7 @@ describe('social images of long and awkward text', () => {
   });
 });
 
-describe('ogSvg', () => {
+describe('ogDrawing', () => {
   const site: OgSite = { name: 'Kubernetes workloads, compared', kubernetesVersion: '1.36' };
   const base: OgSpec = {
     title: 'StatefulSet',
@@ -259,23 +265,44 @@ describe('ogSvg', () => {
       'the home page leaves the site name out of the header',
       { ...base, title: site.name },
       [],
-      ['>Kubernetes workloads, compared</text><text'],
+      ['aria-label="Kubernetes workloads, compared"'],
     ],
-    ['escapes text', { ...base, title: 'Pods & <Jobs>' }, ['Pods &amp; &lt;Jobs&gt;'], ['<Jobs>']],
+    ['escapes text', { ...base, title: 'Pods & <Jobs>' }, ['aria-label="Pods &amp; &lt;Jobs&gt;"'], ['<Jobs>']],
   ])('%s', (_name, spec, present, absent) => {
-    const svg = ogSvg(ogLayout(spec, site));
-    expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}"`)).toBe(
-      true,
-    );
-    for (const fragment of present) expect(svg).toContain(fragment);
-    for (const fragment of absent) expect(svg).not.toContain(fragment);
+    const { background, foreground } = ogDrawing(ogLayout(spec, site));
+    for (const svg of [background, foreground])
+      expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}"`)).toBe(
+        true,
+      );
+    const labels = (foreground.match(/aria-label="[^"]*"/g) ?? []).join(' ');
+    for (const fragment of present) expect(`${labels} ${foreground}`).toContain(fragment);
+    for (const fragment of absent) expect(foreground).not.toContain(fragment);
+  });
+
+  it('draws text as outlines, so the renderer needs no font', () => {
+    const { background, foreground } = ogDrawing(ogLayout({ ...base, workload: 'job' }, site));
+    for (const svg of [background, foreground]) {
+      expect(svg).not.toContain('<text');
+      expect(svg).not.toContain('font-family');
+    }
+  });
+
+  it('puts what depends only on the tint in the background, the same for every image of that tint', () => {
+    const job = ogDrawing(ogLayout({ ...base, workload: 'job' }, site));
+    const other = ogDrawing(ogLayout({ ...base, title: 'Job › Retries', workload: 'job' }, site));
+    expect(other.background).toBe(job.background);
+    expect(other.foreground).not.toBe(job.foreground);
+    expect(job.background).toBe(ogBackgroundSvg(siteColour('job', 'dark')));
+    expect(ogDrawing(ogLayout({ ...base, workload: 'pod' }, site)).background).not.toBe(job.background);
+    // The foreground lies on a transparent ground: no full-frame fill of its own.
+    expect(job.foreground).not.toMatch(/<rect width="1200" height="630"/);
   });
 
   it('paints with the dark scheme’s tokens from the stylesheet, the workload’s colour as the accent', () => {
-    const svg = ogSvg(ogLayout({ ...base, workload: 'job' }, site));
-    expect(svg).toContain(`stop-color="${siteColour('bg', 'dark')}"`);
-    expect(svg).toContain(`fill="${siteColour('ink', 'dark')}"`);
-    expect(svg).toContain(`fill="${siteColour('job', 'dark')}"`);
-    expect(svg).not.toContain(siteColour('bg', 'light'));
+    const { background, foreground } = ogDrawing(ogLayout({ ...base, workload: 'job' }, site));
+    expect(background).toContain(`stop-color="${siteColour('bg', 'dark')}"`);
+    expect(foreground).toContain(`fill="${siteColour('ink', 'dark')}"`);
+    expect(background).toContain(`fill="${siteColour('job', 'dark')}"`);
+    expect(`${background}${foreground}`).not.toContain(siteColour('bg', 'light'));
   });
 });

@@ -130,6 +130,41 @@ describe('runPass', () => {
     expect(result.writes.has('late.txt')).toBe(false);
   });
 
+  it('lets later jobs run while work handed to `alongside` goes on, and ends only when it is done', async () => {
+    const order: string[] = [];
+    let finish = () => {};
+    const work = new Promise<void>((resolve) => (finish = resolve)).then(() => void order.push('work done'));
+    const jobs: PostBuildJob[] = [
+      { name: 'images', run: (c) => c.alongside('rendering', work) },
+      { name: 'checks', run: () => void (order.push('checks ran'), setTimeout(finish, 5)) },
+    ];
+    const result = await runPass(jobs, facts, pages(), folder({}));
+    expect(order).toEqual(['checks ran', 'work done']);
+    expect(result.problems).toEqual([]);
+    expect(result.timings.at(-1)).toMatch(/^images rendering \d+ ms \(alongside\)$/);
+  });
+
+  it.each<[string, boolean]>([
+    ['while the later jobs run', false],
+    ['after a later job failed', true],
+  ])('fails the pass when work alongside rejects %s, and still waits for it', async (_name, laterFails) => {
+    let settled = false;
+    const work = new Promise<void>((_resolve, reject) =>
+      setTimeout(() => {
+        settled = true;
+        reject(new Error('social image a.png: out of memory'));
+      }, 5),
+    );
+    const jobs: PostBuildJob[] = [
+      { name: 'images', run: (c) => c.alongside('rendering', work) },
+      { name: 'checks', run: (c) => (laterFails ? c.fail('a.html: broken') : undefined) },
+    ];
+    const result = await runPass(jobs, facts, pages(), folder({}));
+    expect(settled).toBe(true);
+    expect(result.problems).toContain('images: social image a.png: out of memory');
+    if (laterFails) expect(result.problems).toContain('checks: a.html: broken');
+  });
+
   it('fails on inline code the CSP would block', async () => {
     const page = parsePage('index.html', html('<p style="color:red">x</p>'));
     const result = await runPass([cspCheck], facts, [page], folder({}));

@@ -5,8 +5,8 @@ import { select, selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/lib/output/built-pages';
 import { cspCheck } from '../../../src/lib/output/csp-check';
-import { runPass, type OutputFolder } from '../../../src/lib/output/post-build';
-import { sharePages } from '../../../src/lib/output/share-pages';
+import { runPass, type OutputFolder, type PostBuildJob } from '../../../src/lib/output/post-build';
+import { shareImages, sharePages } from '../../../src/lib/output/share-pages';
 
 const empty: OutputFolder = { read: async () => null, list: async () => [] };
 const facts = (base = '/') => ({ site: new URL('https://example.org'), base, kubernetesVersion: '1.37' });
@@ -115,6 +115,27 @@ describe('share pages', () => {
     });
     const images = [...result.writes.keys(), ...result.copies.keys()].filter((file) => file.endsWith('.png'));
     expect(images).toEqual([]);
+  });
+
+  it('images started first, before the editions are added, give the same site as the share job alone', async () => {
+    const edition = page(
+      'v1.36/workloads/statefulset/index.html',
+      'StatefulSet',
+      '<div class="hx hx-2"><h2 id="storage">Storage</h2></div><p>Claims, as in v1.36.</p>',
+      '<meta property="og:image" content="https://example.org/v1.36/og/workloads/statefulset.png">',
+    );
+    (select('html', edition.tree) as { properties: Record<string, unknown> }).properties.dataEdition = '1.36';
+    const addEdition: PostBuildJob = { name: 'editions', run: (c) => void c.addPage(edition.file, edition.tree) };
+    const alone = await runPass([addEdition, sharePages], facts(), [statefulset], empty);
+    const split = await runPass([shareImages, addEdition, sharePages], facts(), [statefulset], empty);
+    expect(split.problems).toEqual([]);
+    expect([...split.writes.keys()].sort()).toEqual([...alone.writes.keys()].sort());
+    expect([...split.copies].sort()).toEqual([...alone.copies].sort());
+    // Each image is started once: by the first job, which names it in the log; the share job adds none.
+    expect(split.log.map((line) => line.message)).toEqual([
+      expect.stringMatching(/^images: 1 image \(\d rendered, \d from the cache\)$/),
+      expect.stringMatching(/^share: \d+ share pages$/),
+    ]);
   });
 
   it('a page whose share key would be the home page’s fails the build', async () => {
