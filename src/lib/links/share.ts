@@ -23,8 +23,12 @@ export const editionPrefix = (version: string): string => `/v${version}`;
 export const editionPath = (page: string, edition?: string): string =>
   edition ? `${editionPrefix(edition)}${page}` : page;
 
+/** The folder of every share page (of an edition: under the edition's folder). */
+export const SHARE_ROOT = '/s/';
+
 /** The folder of a page's share pages, in `edition` when given: "/s/compare/", "/v1.37/s/compare/". */
-export const shareFolder = (page: string, edition?: string): string => editionPath(`/s/${shareKey(page)}/`, edition);
+export const shareFolder = (page: string, edition?: string): string =>
+  editionPath(`${SHARE_ROOT}${shareKey(page)}/`, edition);
 
 /** Site path of the share page of `id` on `page`, in `edition` when given: "/s/compare/statefulset-storage/". */
 export const sharePath = (page: string, id: string, edition?: string): string => `${shareFolder(page, edition)}${id}/`;

@@ -19,7 +19,7 @@ export interface BuiltPage {
   readonly file: string;
   /** Site path of the page (`pagePathOf(file)`): "/workloads/job/". */
   readonly path: string;
-  /** The HTML as it was read (or as it was added to the pass). */
+  /** The HTML as it was read, or for a page a job built as a tree, the tree serialized (when first asked for). */
   readonly html: string;
   /** The whole document. A job that changes it sets `changed`, and the pass writes the page anew. */
   readonly tree: Root;
@@ -31,14 +31,31 @@ export interface BuiltPage {
 
 const parser = unified().use(rehypeParse);
 
-/** Parses one built page; `tree`, when given, is the document `html` was serialized from. */
-export function parsePage(file: string, html: string, tree: Root = parser.parse(html)): BuiltPage {
+/** Parses one built page. */
+export function parsePage(file: string, html: string): BuiltPage {
+  return builtPage(file, parser.parse(html), html);
+}
+
+/**
+ * A page a job built as a tree. Its HTML is serialized only when asked for: the share pages are
+ * changed again by later jobs (their stylesheet link), so serializing each one here as well as
+ * when it is written cost a third of a second.
+ */
+export function treePage(file: string, tree: Root): BuiltPage {
+  return builtPage(file, tree);
+}
+
+function builtPage(file: string, tree: Root, source?: string): BuiltPage {
   const robots = select('meta[name="robots"]', tree)?.properties.content;
   const normalized = file.replace(/\\/g, '/');
+  let html = source;
   return {
     file: normalized,
     path: pagePathOf(normalized),
-    html,
+    get html() {
+      html ??= treeHtml(tree);
+      return html;
+    },
     tree,
     changed: false,
     noindex: /\bnoindex\b/i.test(String(robots ?? '')),

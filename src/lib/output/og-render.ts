@@ -30,9 +30,10 @@ const RENDER_OPTIONS: ResvgRenderOptions = {
   fitTo: { mode: 'width', value: OG_WIDTH },
   font: { loadSystemFonts: false },
 };
-// zlib level 4: 6.4 ms and about 106 KB for a typical image, against 8.3 ms and 89 KB at the
-// default 6 and 4.2 ms and 129 KB at 2 (sharp 0.35, this site's images).
-const PNG_OPTIONS = { compressionLevel: 3 } as const;
+// zlib level 2: 3.6 ms and about 130 KB for a typical image (the size resvg's own encoder made, in
+// a third of its time), against 5.1 ms and 109 KB at 4 and 8.8 ms and 92 KB at the default 6
+// (sharp 0.35, this site's images). Level 2 keeps the share images' time in the build small.
+const PNG_OPTIONS = { compressionLevel: 2 } as const;
 
 // One image at a time per thread: the pool (og-pool.ts) runs one thread per core.
 sharp.concurrency(1);

@@ -19,7 +19,7 @@
  */
 import type { Root } from 'hast';
 import { readFile } from 'node:fs/promises';
-import { parsePage, pageHtml, treeHtml, type BuiltPage } from './built-pages.ts';
+import { parsePage, pageHtml, treePage, type BuiltPage } from './built-pages.ts';
 
 /** Facts about the build that jobs need. */
 export interface BuildFacts {
@@ -123,8 +123,7 @@ export async function runPass(
       ...facts,
       pages,
       addPage(file, content) {
-        const page =
-          typeof content === 'string' ? parsePage(file, content) : parsePage(file, treeHtml(content), content);
+        const page = typeof content === 'string' ? parsePage(file, content) : treePage(file, content);
         if (pages.some((other) => other.file === page.file))
           throw new Error(`${job.name}: a page ${page.file} already exists`);
         // Kept in file order by inserting in place: a job adds thousands of share pages, and sorting

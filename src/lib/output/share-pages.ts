@@ -35,6 +35,9 @@ import { THEME_INIT_SCRIPT } from './theme-init.ts';
 /** The stylesheet every share page links, relative to the output folder. */
 export const SHARE_CSS = 's/share.css';
 
+/** The site folder of the share pages' own social images. */
+export const SHARE_IMAGES = '/og/s/';
+
 /** A page that share pages are made for: a built page with its place in the site. */
 export interface SharedPage {
   page: BuiltPage;
@@ -193,12 +196,11 @@ export function pagePreviews(
   const byId = new Map(sections.map((section) => [section.id, section]));
   const suffix = edition ? ` · v${edition} edition` : '';
   const site: OgSite = { name: facts.siteName, kubernetesVersion };
-  const imageFolder = '/og/s';
   const images = new Map<string, ImagePlan>();
   const imageOf = (section: Section): { path: string; alt: string } => {
     if (pageImage) return { path: pageImage, alt: facts.imageAlt || facts.title };
     const source = byId.get(section.image) ?? section;
-    const file = `${imageFolder}/${key}/${source.id}.png`;
+    const file = `${SHARE_IMAGES}${key}/${source.id}.png`;
     const title = source.label || facts.title;
     if (!images.has(file)) {
       const spec: OgSpec = {
