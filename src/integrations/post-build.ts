@@ -23,6 +23,7 @@ import { markdownTwins } from '../lib/output/markdown-twin.ts';
 import { pageCss } from '../lib/output/page-css.ts';
 import { pageListCheck } from '../lib/output/page-list-check.ts';
 import { runPass, type OutputFolder, type PostBuildJob } from '../lib/output/post-build.ts';
+import { stopOgWorkers, warmUpOgWorkers } from '../lib/output/og-pool.ts';
 import { park, unpark } from '../lib/output/parking.ts';
 import { SHARE_IMAGES, shareImages, sharePages } from '../lib/output/share-pages.ts';
 import { editionPrefix, SHARE_ROOT } from '../lib/links/share.ts';
@@ -124,6 +125,8 @@ export function postBuild(): AstroIntegration {
       // Before Astro empties the output folder: the pass's own folders are moved aside, not deleted.
       'astro:build:start': async () => {
         park(outDir, await passFolders(), parkingFor(outDir));
+        // The image workers start now, on the core Astro's page rendering leaves idle.
+        warmUpOgWorkers();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!site) throw new Error('post-build: set `site` in astro.config.mjs; twins and headers need absolute URLs');
@@ -132,7 +135,7 @@ export function postBuild(): AstroIntegration {
         const pages = await loadBuiltPages(root);
         const parsed = performance.now();
         const facts = { site, base, ...(await siteFacts()) };
-        const result = await runPass(jobs(await readEditions()), facts, pages, diskFolder(root));
+        const result = await runPass(jobs(await readEditions()), facts, pages, diskFolder(root)).finally(stopOgWorkers);
         for (const { level, message } of result.log) logger[level](message);
         if (result.problems.length) {
           await rm(root, { recursive: true, force: true });

@@ -78,14 +78,20 @@ const rasterise = (svg: string): Uint8Array => new Resvg(svg, RENDER_OPTIONS).re
 /** Backdrops drawn by this thread, by their SVG. */
 const backdrops = new Map<string, Uint8Array>();
 
+/** The pixels of a backdrop, drawn the first time this thread needs them. */
+export function backdrop(svg: string): Uint8Array {
+  let pixels = backdrops.get(svg);
+  if (!pixels) {
+    pixels = rasterise(svg);
+    backdrops.set(svg, pixels);
+  }
+  return pixels;
+}
+
 /** Renders `drawing` to PNG and keeps it in the cache at `file`. */
 export async function renderOgDrawing(drawing: OgDrawing, file: string): Promise<Uint8Array> {
-  let backdrop = backdrops.get(drawing.background);
-  if (!backdrop) {
-    backdrop = rasterise(drawing.background);
-    backdrops.set(drawing.background, backdrop);
-  }
-  const pixels = layOver(rasterise(drawing.foreground), backdrop);
+  const background = backdrop(drawing.background);
+  const pixels = layOver(rasterise(drawing.foreground), background);
   // The backdrop is opaque, so the image is RGB: a quarter fewer bytes to compress.
   const png = await sharp(pixels, { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } })
     .removeAlpha()

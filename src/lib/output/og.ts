@@ -188,10 +188,16 @@ function textPart({
   };
 }
 
+/** An image's accent: its workload's colour, or the site's accent. */
+const tintOf = (workload?: WorkloadId): string => siteColour(workload ?? 'accent', 'dark');
+
+/** Every tint an image can have. */
+export const ogTints = (): string[] => [...WORKLOAD_IDS, undefined].map(tintOf);
+
 /** Where everything of the image for `spec` goes. */
 export function ogLayout(spec: OgSpec, site: OgSite): OgLayout {
   const colour = (name: string) => siteColour(name, 'dark');
-  const tint = spec.workload ? colour(spec.workload) : colour('accent');
+  const tint = tintOf(spec.workload);
   const contentRight = OG_WIDTH - PAD_RIGHT - (spec.workload ? BIG_MARK + 56 : 0);
   const maxWidth = contentRight - PAD_X;
   const fullWidth = OG_WIDTH - PAD_RIGHT - PAD_X;

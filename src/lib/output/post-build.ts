@@ -14,7 +14,7 @@
  * - writes or removes other files with `write` and `remove`, and reads any output file with
  *   `read` (it sees what earlier jobs wrote);
  * - fails the build with `fail`: the jobs after it do not run;
- * - hands work that needs no more of the pass (images rendered in worker threads) to `alongside`:
+ * - hands work that needs no more of the pass (images rendered by worker processes) to `alongside`:
  *   the later jobs run meanwhile, and the pass ends only when it is done.
  */
 import type { Root } from 'hast';
@@ -65,7 +65,7 @@ export interface PassContext extends BuildFacts {
   /** Fails the build with a problem that names the page or file and the fix. */
   fail(problem: string): void;
   /**
-   * Work that goes on while the later jobs run, such as images rendering in worker threads: the
+   * Work that goes on while the later jobs run, such as images rendering in worker processes: the
    * pass waits for it before it ends (even when a job failed), fails if it rejects, and logs how
    * long it took as "<job> <what> … ms (alongside)".
    */

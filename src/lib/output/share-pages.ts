@@ -259,7 +259,7 @@ const early = new WeakMap<readonly BuiltPage[], Map<BuiltPage, Previews>>();
 
 /** Starts rendering (or takes from the cache) the images of `plans`, and links each into the output. */
 function startImages(context: PassContext, plans: readonly ImagePlan[]): void {
-  // The images render in worker threads while the later jobs go on; each one's cache file is known
+  // The images render in worker processes while the later jobs go on; each one's cache file is known
   // now, and the pass links it in only once it is there.
   const batch = renderOgImages(plans.map((plan) => plan.request));
   batch.images.forEach((image, index) => context.copy((plans[index] as ImagePlan).file, image.file));
