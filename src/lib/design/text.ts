@@ -5,7 +5,7 @@
  *
  * The font is DejaVu Sans from the dejavu-fonts-ttf package, read with fontkit: advance widths and
  * kerning as the shaper applies them. The social images draw their text as this font's outlines,
- * placed by the same shaping (`textGlyphs`), so their widths are exact. The flowchart is drawn in
+ * placed by the same shaping (`textPath`), so their widths are exact. The flowchart is drawn in
  * the reader's system font; DejaVu Sans runs wider than Arial, Helvetica or Segoe UI, so its boxes
  * fit whichever font the system picks.
  */
@@ -47,8 +47,8 @@ interface LoadedFont {
   font: fontkit.Font;
   /** Each measured string's advance width, in font units, and how many glyphs it was shaped into. */
   widths: Map<string, { units: number; glyphs: number }>;
-  /** SVG path data of each glyph drawn so far, by glyph id, in font units. */
-  outlines: Map<number, string>;
+  /** The outline of each glyph drawn so far, by glyph id: SVG path commands in font units. */
+  outlines: Map<number, { letter: string; args: number[] }[]>;
 }
 
 const fonts = new Map<FontWeight, LoadedFont>();
@@ -292,41 +292,53 @@ export function inkBox(text: string, style: TextStyle): { left: number; top: num
   return { left: minX * scale, top: -maxY * scale, right: maxX * scale + spacing, bottom: -minY * scale };
 }
 
-/** One glyph of a shaped line. */
-export interface PlacedGlyph {
-  /** SVG path data of its outline, in font units with y up (empty for a space). */
-  outline: string;
-  /** Its origin, in pixels from the start of the line's baseline (y down). */
-  x: number;
-  y: number;
-}
+/** SVG path letters of fontkit's path commands. */
+const PATH_LETTERS: Record<string, string> = {
+  moveTo: 'M',
+  lineTo: 'L',
+  quadraticCurveTo: 'Q',
+  bezierCurveTo: 'C',
+  closePath: 'Z',
+};
+
+/** `textPath` coordinates are in hundredths of a pixel: whole numbers print five times faster. */
+export const PATH_UNITS_PER_PIXEL = 100;
 
 /**
- * `text` as the glyphs it is drawn with: shaped exactly as `textWidth` measures it (same font,
- * kerning and letter spacing), each outline to be drawn at its origin scaled by `scale` (and
- * flipped: font units point up). Drawing these outlines is what the social images do instead of
- * handing text to the renderer, which shaped every line again with its own copy of the font.
+ * `text` as one SVG path, in hundredths of a pixel, its baseline starting at pixel (`x`, `baseline`): the outlines of
+ * the glyphs it is shaped into exactly as `textWidth` measures it (same font, kerning and letter
+ * spacing). The social images draw their text this way instead of handing it to the renderer,
+ * which shaped every line again with its own copy of the font; one path a line, not one a glyph,
+ * because the renderer's cost grows with the number of shapes.
  */
-export function textGlyphs(text: string, style: TextStyle): { scale: number; glyphs: PlacedGlyph[] } {
+export function textPath(text: string, style: TextStyle, x: number, baseline: number): string {
   const { font, outlines } = loadFont(style.weight);
   const scale = style.size / font.unitsPerEm;
+  const units = scale * PATH_UNITS_PER_PIXEL;
   const run = font.layout(text);
-  let pen = 0;
-  const glyphs = run.glyphs.map((glyph, i): PlacedGlyph => {
+  let pen = x * PATH_UNITS_PER_PIXEL;
+  let d = '';
+  run.glyphs.forEach((glyph, i) => {
     const position = run.positions[i];
     let outline = outlines.get(glyph.id);
-    if (outline === undefined) {
-      outline = glyph.path.toSVG();
+    if (!outline) {
+      outline = glyph.path.commands.map(({ command, args }) => ({ letter: PATH_LETTERS[command] ?? '', args }));
       outlines.set(glyph.id, outline);
     }
-    const placed = {
-      outline,
-      x: pen + (position?.xOffset ?? 0) * scale,
-      y: -(position?.yOffset ?? 0) * scale,
-    };
+    const originX = pen + (position?.xOffset ?? 0) * units;
+    const originY = baseline * PATH_UNITS_PER_PIXEL - (position?.yOffset ?? 0) * units;
+    for (const { letter, args } of outline) {
+      d += letter;
+      // Font units point up, pixels down.
+      for (let k = 0; k + 1 < args.length; k += 2)
+        d +=
+          (k ? ' ' : '') +
+          Math.round(originX + (args[k] as number) * units) +
+          ' ' +
+          Math.round(originY - (args[k + 1] as number) * units);
+    }
     // Letter spacing follows every glyph, as in textWidth.
-    pen += (position?.xAdvance ?? 0) * scale + (style.letterSpacing ?? 0);
-    return placed;
+    pen += (position?.xAdvance ?? 0) * units + (style.letterSpacing ?? 0) * PATH_UNITS_PER_PIXEL;
   });
-  return { scale, glyphs };
+  return d;
 }

@@ -8,7 +8,7 @@
  * are the dark scheme's tokens from src/styles/global.css (src/lib/design/tokens.ts).
  */
 import { MARK_PATHS, MARK_STROKE } from '../design/marks';
-import { fontExtent, inkBox, textGlyphs, textWidth, wrap, type TextStyle } from '../design/text';
+import { fontExtent, inkBox, PATH_UNITS_PER_PIXEL, textPath, textWidth, wrap, type TextStyle } from '../design/text';
 import { siteColour } from '../design/tokens';
 import { WORKLOAD_IDS, type WorkloadId } from '../content/model';
 
@@ -355,25 +355,17 @@ const markSvg = ({ workload, x, y, size, colour }: OgMark): string =>
     MARK_PATHS[workload],
   );
 
-/** Two decimals: enough for a sixteenth of a pixel, and a shorter SVG. */
-const round = (n: number) => Math.round(n * 100) / 100;
-
 /**
- * One line of text on its baseline, drawn as the glyph outlines text.ts shaped it into, so the
- * pixels are exactly the text that was measured; `aria-label` keeps the words readable in the SVG.
+ * One line of text on its baseline, drawn as the glyph outlines text.ts shaped it into (one path),
+ * so the pixels are exactly the text that was measured; `aria-label` keeps the words in the SVG.
  */
-const lineSvg = (line: OgLine, style: TextStyle, fill: string): string => {
-  const { scale, glyphs } = textGlyphs(line.text, style);
-  // Written out by hand rather than through `el`: outlines are only numbers and path commands,
-  // nothing to escape, and a title is hundreds of them.
-  const paths = glyphs
-    .filter((glyph) => glyph.outline)
-    .map(
-      ({ outline, x, y }) =>
-        `<path transform="translate(${round(x)} ${round(y)}) scale(${scale} ${-scale})" d="${outline}"/>`,
-    );
-  return el('g', { 'aria-label': line.text, transform: `translate(${line.x} ${line.baseline})`, fill }, paths.join(''));
-};
+const lineSvg = (line: OgLine, style: TextStyle, fill: string): string =>
+  el('path', {
+    'aria-label': line.text,
+    fill,
+    transform: `scale(${1 / PATH_UNITS_PER_PIXEL})`,
+    d: textPath(line.text, style, line.x, line.baseline),
+  });
 
 /** A rounded box tinted with `colour`: filled faintly, outlined a little more strongly. */
 const tintedBox = (box: OgBox, radius: number, colour: string, fill: number, stroke: number, strokeWidth: number) =>

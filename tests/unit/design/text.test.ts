@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fontExtent, inkBox, textGlyphs, textWidth, wrap, type TextStyle } from '../../../src/lib/design/text';
+import {
+  fontExtent,
+  inkBox,
+  PATH_UNITS_PER_PIXEL,
+  textPath,
+  textWidth,
+  wrap,
+  type TextStyle,
+} from '../../../src/lib/design/text';
 
 const REGULAR: TextStyle = { size: 32, weight: 'regular' };
 const BOLD: TextStyle = { size: 92, weight: 'bold' };
@@ -82,37 +90,45 @@ describe('fontExtent and inkBox', () => {
   });
 });
 
-describe('textGlyphs: text drawn as the outlines it was measured with', () => {
-  /** Where the pen ends after the last glyph: its origin plus its own advance and spacing. */
-  const end = (text: string, style: TextStyle) => {
-    const { glyphs } = textGlyphs(text, style);
-    const last = glyphs[glyphs.length - 1];
-    return last ? last.x + textWidth([...text].at(-1) ?? '', style) : 0;
+describe('textPath: text drawn as the outlines it was measured with', () => {
+  /** The box of a path's points, in pixels. */
+  const extent = (d: string) => {
+    const numbers = (d.match(/-?\d+/g) ?? []).map((n) => Number(n) / PATH_UNITS_PER_PIXEL);
+    const xs = numbers.filter((_, i) => i % 2 === 0);
+    const ys = numbers.filter((_, i) => i % 2 === 1);
+    return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
   };
+  const SPACED: TextStyle = { size: 22, weight: 'bold', letterSpacing: 2.5 };
 
   it.each<[string, string, TextStyle]>([
     ['plain words', 'Partition (canaries)', REGULAR],
     ['bold, large', 'StatefulSet ›', BOLD],
     ['kerned pairs', 'AVATAR Tv', BOLD],
-    ['letter spacing', 'WORKLOAD RESOURCE', { size: 22, weight: 'bold', letterSpacing: 2.5 }],
-  ])('%s: the glyphs end where textWidth says the line does', (_name, text, style) => {
-    // Only the last glyph's own width is added, so kerning inside the line must match textWidth's.
-    expect(end(text, style)).toBeCloseTo(textWidth(text, style), 6);
+    ['letter spacing', 'WORKLOAD RESOURCE', SPACED],
+  ])('%s: the outlines cover the ink textWidth and inkBox measured', (_name, text, style) => {
+    const box = extent(textPath(text, style, 0, 0));
+    const ink = inkBox(text, style);
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(box[side]).toBeCloseTo(ink[side], 1);
+    expect(box.right).toBeLessThanOrEqual(textWidth(text, style));
   });
 
-  it('places glyphs left to right, from the pen position, with kerning pulling a pair together', () => {
-    const { glyphs } = textGlyphs('AV', BOLD);
-    expect(glyphs.map((glyph) => glyph.x)[0]).toBe(0);
-    expect((glyphs[1] as { x: number }).x).toBeLessThan(textWidth('A', BOLD));
+  it('starts at the given baseline origin', () => {
+    const at = extent(textPath('Job', BOLD, 0, 0));
+    const moved = extent(textPath('Job', BOLD, 96, 278));
+    expect(moved.left - at.left).toBeCloseTo(96, 1);
+    expect(moved.top - at.top).toBeCloseTo(278, 1);
   });
 
-  it('gives each glyph its outline in font units, and a space none', () => {
-    const { scale, glyphs } = textGlyphs('I I', { size: 2048, weight: 'regular' });
-    expect(scale).toBe(1);
-    expect(glyphs.map((glyph) => glyph.outline === '')).toEqual([false, true, false]);
-    // The same glyph twice is one outline, taken from the cache.
-    expect(glyphs[0]?.outline).toBe(glyphs[2]?.outline);
-    expect(glyphs[0]?.outline).toMatch(/^M[\d.\s-]+L/);
+  it('pulls a kerned pair together, as textWidth does', () => {
+    const pair = extent(textPath('AV', BOLD, 0, 0));
+    expect(pair.right).toBeLessThan(textWidth('A', BOLD) + inkBox('V', BOLD).right - 1);
+  });
+
+  it('draws nothing for a space, and one path for a whole line', () => {
+    expect(textPath('   ', REGULAR, 10, 10)).toBe('');
+    const d = textPath('I I', { size: 2048, weight: 'regular' }, 0, 0);
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).toMatch(/^M-?\d+ -?\d+L/);
   });
 });
 
