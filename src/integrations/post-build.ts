@@ -30,11 +30,10 @@ import { editionPrefix, SHARE_ROOT } from '../lib/links/share.ts';
 
 /**
  * The jobs, in order. The social images of the share pages start first: they render in worker
- * threads through the rest of the pass. The jobs that add pages go next, so the checks see their
+ * processes through the rest of the pass. The jobs that add pages go next, so the checks see their
  * pages: the pinned editions (editions/) copied in, then the share pages, which are made for those
- * too; then the
- * checks, which stop the pass before anything is written; then the writers; the headers file
- * last, so that it covers every page.
+ * too; then the checks, which stop the pass before anything is written; then the writers; the
+ * headers file last, so that it covers every page.
  */
 const jobs = (editions: readonly Edition[]): readonly PostBuildJob[] => [
   shareImages,
@@ -96,8 +95,8 @@ async function siteFacts(): Promise<{ kubernetesVersion: string }> {
  * The output folders only the pass writes: the share pages (under the site and each edition),
  * their images, and the editions, the current one included. parking.ts keeps them across builds.
  */
-async function passFolders(): Promise<string[]> {
-  const versions = [...(await readEditions()).map((edition) => edition.version), (await siteFacts()).kubernetesVersion];
+function passFolders(editions: readonly Edition[], kubernetesVersion: string): string[] {
+  const versions = [...editions.map((edition) => edition.version), kubernetesVersion];
   const folder = (sitePath: string) => sitePath.replace(/^\/|\/$/g, '');
   return [SHARE_ROOT, SHARE_IMAGES, ...versions.map(editionPrefix)].map(folder);
 }
@@ -109,11 +108,26 @@ const parkingFor = (outDir: string) =>
     createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 12),
   );
 
+/** What a build reads once, at its start: the editions, the site's facts, the pass's folders and where they wait. */
+interface BuildInputs {
+  editions: Edition[];
+  reviewed: { kubernetesVersion: string };
+  folders: string[];
+  parking: string;
+}
+
 /** The integration: runs the pass when Astro has written the pages. */
 export function postBuild(): AstroIntegration {
   let site: URL | undefined;
   let base = '/';
   let outDir = '';
+  let build: BuildInputs | undefined;
+  const readBuild = async () => {
+    const [editions, reviewed] = await Promise.all([readEditions(), siteFacts()]);
+    const folders = passFolders(editions, reviewed.kubernetesVersion);
+    build = { editions, reviewed, folders, parking: parkingFor(outDir) };
+    return build;
+  };
   return {
     name: 'k8s-workloads:post-build',
     hooks: {
@@ -124,7 +138,8 @@ export function postBuild(): AstroIntegration {
       },
       // Before Astro empties the output folder: the pass's own folders are moved aside, not deleted.
       'astro:build:start': async () => {
-        park(outDir, await passFolders(), parkingFor(outDir));
+        const { folders, parking } = await readBuild();
+        park(outDir, folders, parking);
         // The image workers start now, on the core Astro's page rendering leaves idle.
         warmUpOgWorkers();
       },
@@ -134,8 +149,9 @@ export function postBuild(): AstroIntegration {
         const started = performance.now();
         const pages = await loadBuiltPages(root);
         const parsed = performance.now();
-        const facts = { site, base, ...(await siteFacts()) };
-        const result = await runPass(jobs(await readEditions()), facts, pages, diskFolder(root)).finally(stopOgWorkers);
+        const { editions, reviewed, folders, parking } = build ?? (await readBuild());
+        const facts = { site, base, ...reviewed };
+        const result = await runPass(jobs(editions), facts, pages, diskFolder(root)).finally(stopOgWorkers);
         for (const { level, message } of result.log) logger[level](message);
         if (result.problems.length) {
           await rm(root, { recursive: true, force: true });
@@ -147,7 +163,7 @@ export function postBuild(): AstroIntegration {
         // same writes took four times as long (2.4 s against 0.6 s for 2,104 files).
         const passed = performance.now();
         const outputs = [...result.writes.keys(), ...result.copies.keys()];
-        const parked = unpark(root, await passFolders(), parkingFor(root), new Set(outputs));
+        const parked = unpark(root, folders, parking, new Set(outputs));
         for (const folder of new Set(outputs.map((file) => path.dirname(path.join(root, file)))))
           mkdirSync(folder, { recursive: true });
         for (const [file, content] of result.writes) writeFileSync(path.join(root, file), content);

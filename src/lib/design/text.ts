@@ -305,11 +305,11 @@ const PATH_LETTERS: Record<string, string> = {
 export const PATH_UNITS_PER_PIXEL = 100;
 
 /**
- * `text` as one SVG path, in hundredths of a pixel, its baseline starting at pixel (`x`, `baseline`): the outlines of
- * the glyphs it is shaped into exactly as `textWidth` measures it (same font, kerning and letter
- * spacing). The social images draw their text this way instead of handing it to the renderer,
- * which shaped every line again with its own copy of the font; one path a line, not one a glyph,
- * because the renderer's cost grows with the number of shapes.
+ * `text` as one SVG path, in hundredths of a pixel, its baseline starting at pixel (`x`,
+ * `baseline`): the outlines of the glyphs it is shaped into exactly as `textWidth` measures it
+ * (same font, kerning and letter spacing). The social images draw their text this way instead of
+ * handing it to the renderer, which shaped every line again with its own copy of the font; one
+ * path a line, not one a glyph, because the renderer's cost grows with the number of shapes.
  */
 export function textPath(text: string, style: TextStyle, x: number, baseline: number): string {
   const { font, outlines } = loadFont(style.weight);

@@ -6,12 +6,13 @@
  *
  * An image is its tint's backdrop with its own foreground laid over it (pixels.ts). The
  * backdrop fills every pixel with gradients, and drawing it took half of each image's time, so
- * each thread draws it once per tint and keeps it.
+ * each renderer (a worker process, or the build itself) draws it once per tint and keeps it.
  *
  * The cache key is a hash of everything the pixels depend on: both SVGs (which hold the spec's
  * text as outlines, the colour tokens and whatever the layout code made of them, so a code change
  * that moves anything changes it), the versions of resvg, sharp and the libraries sharp encodes
- * with, and the options given to them. A change that does not alter the drawing keeps every cached image.
+ * with, and the options given to them. A change that does not alter the drawing keeps every
+ * cached image.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ const RENDER_OPTIONS: ResvgRenderOptions = {
 // (sharp 0.35, this site's images). Level 2 keeps the share images' time in the build small.
 const PNG_OPTIONS = { compressionLevel: 2 } as const;
 
-// One image at a time per thread: the pool (og-pool.ts) runs one thread per core.
+// One image at a time per renderer: the pool (og-pool.ts) runs one worker process per core.
 sharp.concurrency(1);
 sharp.cache(false);
 
@@ -75,10 +76,10 @@ export function cachedOgImage(file: string): Uint8Array | null {
 /** The premultiplied RGBA pixels of an SVG (OG_WIDTH × OG_HEIGHT). */
 const rasterise = (svg: string): Uint8Array => new Resvg(svg, RENDER_OPTIONS).render().pixels;
 
-/** Backdrops drawn by this thread, by their SVG. */
+/** Backdrops drawn by this process, by their SVG. */
 const backdrops = new Map<string, Uint8Array>();
 
-/** The pixels of a backdrop, drawn the first time this thread needs them. */
+/** The pixels of a backdrop, drawn the first time this process needs them. */
 export function backdrop(svg: string): Uint8Array {
   let pixels = backdrops.get(svg);
   if (!pixels) {
