@@ -27,8 +27,8 @@ function build(): { seconds: number; share: string } {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const pages = /\] share: (.*)/.exec(log)?.[1] ?? '(no share pages)';
-  const images = /\] images: (.*)/.exec(log)?.[1] ?? '(no images)';
+  const pages = /\] share: (\d+ share pages)/.exec(log)?.[1] ?? '(no share pages)';
+  const images = /\] share: (\d+ images? \(.*)/.exec(log)?.[1] ?? '(no images)';
   return { seconds: (Date.now() - started) / 1000, share: `${pages}, ${images}` };
 }
 rmSync(OG_CACHE_DIR, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { copyFile, link, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { siteSchema } from '../lib/content/schemas.ts';
@@ -23,20 +23,21 @@ import { markdownTwins } from '../lib/output/markdown-twin.ts';
 import { pageCss } from '../lib/output/page-css.ts';
 import { pageListCheck } from '../lib/output/page-list-check.ts';
 import { runPass, type OutputFolder, type PostBuildJob } from '../lib/output/post-build.ts';
-import { stopOgWorkers, warmUpOgWorkers } from '../lib/output/og-pool.ts';
+import { prefetchOgPage, stopOgWorkers, warmUpOgWorkers } from '../lib/output/og-pool.ts';
 import { park, unpark } from '../lib/output/parking.ts';
-import { SHARE_IMAGES, shareImages, sharePages } from '../lib/output/share-pages.ts';
+import { sharePages } from '../lib/output/share-pages.ts';
+import { SHARE_IMAGES } from '../lib/output/share-previews.ts';
 import { editionPrefix, SHARE_ROOT } from '../lib/links/share.ts';
+import { outputFileOf } from '../lib/links/urls.ts';
 
 /**
- * The jobs, in order. The social images of the share pages start first: they render in worker
- * processes through the rest of the pass. The jobs that add pages go next, so the checks see their
- * pages: the pinned editions (editions/) copied in, then the share pages, which are made for those
- * too; then the checks, which stop the pass before anything is written; then the writers; the
- * headers file last, so that it covers every page.
+ * The jobs, in order. The jobs that add pages go first, so the checks see their pages: the pinned
+ * editions (editions/) copied in, then the share pages, which are made for those too and link in
+ * their social images (rendering in worker processes since Astro rendered the pages, and through
+ * the rest of the pass); then the checks, which stop the pass before anything is written; then the
+ * writers; the headers file last, so that it covers every page.
  */
 const jobs = (editions: readonly Edition[]): readonly PostBuildJob[] => [
-  shareImages,
   editionsJob(editions),
   sharePages,
   idCheck,
@@ -83,7 +84,7 @@ async function readEditions(dir = 'editions'): Promise<Edition[]> {
 }
 
 /** The site-wide facts of src/content/site.yaml, validated by the same schema as the content collection. */
-async function siteFacts(): Promise<{ kubernetesVersion: string }> {
+async function siteFacts(): Promise<{ name: string; kubernetesVersion: string }> {
   const file = 'src/content/site.yaml';
   const entries = parse(await readFile(file, 'utf8')) as { id?: unknown }[];
   const result = siteSchema.safeParse(entries.find((entry) => entry.id === 'site'));
@@ -111,9 +112,36 @@ const parkingFor = (outDir: string) =>
 /** What a build reads once, at its start: the editions, the site's facts, the pass's folders and where they wait. */
 interface BuildInputs {
   editions: Edition[];
-  reviewed: { kubernetesVersion: string };
+  reviewed: { name: string; kubernetesVersion: string };
   folders: string[];
   parking: string;
+}
+
+/**
+ * Astro's page renderer, with every HTML page it renders also handed to `onPage` (its output file
+ * and its HTML) as it goes: the page Astro writes is the same, read from a copy of the response.
+ */
+export function tapPages(
+  astro: AstroPrerenderer,
+  base: string,
+  onPage: (page: { file: string; html: string }) => void,
+): AstroPrerenderer {
+  return {
+    ...astro,
+    async render(request, options) {
+      const result = await astro.render(request, options);
+      const response = result instanceof Response ? result : result.response;
+      const file = outputFileOf(base, new URL(request.url).pathname);
+      if (response.ok && file !== undefined && response.headers.get('content-type')?.startsWith('text/html'))
+        // Only a head start for the images: a page that cannot be read here is laid out by the pass.
+        response
+          .clone()
+          .text()
+          .then((html) => onPage({ file: file.endsWith('/') || file === '' ? `${file}index.html` : file, html }))
+          .catch(() => {});
+      return result;
+    },
+  };
 }
 
 /** The integration: runs the pass when Astro has written the pages. */
@@ -137,11 +165,13 @@ export function postBuild(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       // Before Astro empties the output folder: the pass's own folders are moved aside, not deleted.
-      'astro:build:start': async () => {
-        const { folders, parking } = await readBuild();
+      'astro:build:start': async ({ setPrerenderer }) => {
+        const { folders, parking, reviewed } = await readBuild();
         park(outDir, folders, parking);
-        // The image workers start now, on the core Astro's page rendering leaves idle.
-        warmUpOgWorkers();
+        // The image workers start now, on the core Astro's page rendering leaves idle, and are
+        // handed each page as soon as it is rendered.
+        warmUpOgWorkers({ name: reviewed.name, kubernetesVersion: reviewed.kubernetesVersion });
+        setPrerenderer((astro) => tapPages(astro, base, (page) => prefetchOgPage(page, reviewed.kubernetesVersion)));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!site) throw new Error('post-build: set `site` in astro.config.mjs; twins and headers need absolute URLs');
@@ -150,7 +180,7 @@ export function postBuild(): AstroIntegration {
         const pages = await loadBuiltPages(root);
         const parsed = performance.now();
         const { editions, reviewed, folders, parking } = build ?? (await readBuild());
-        const facts = { site, base, ...reviewed };
+        const facts = { site, base, kubernetesVersion: reviewed.kubernetesVersion };
         const result = await runPass(jobs(editions), facts, pages, diskFolder(root)).finally(stopOgWorkers);
         for (const { level, message } of result.log) logger[level](message);
         if (result.problems.length) {

@@ -343,3 +343,19 @@ export function readSections(tree: Root): Section[] {
   }
   return sections;
 }
+
+const readOnce = new WeakMap<Root, Section[]>();
+
+/**
+ * `readSections`, read once per tree: several post-build jobs read the same page's places (the
+ * editions to compare them, the share pages to preview them), and none of them changes what a
+ * place says (an edition's markers are not its words).
+ */
+export function sectionsOf(tree: Root): Section[] {
+  let sections = readOnce.get(tree);
+  if (!sections) {
+    sections = readSections(tree);
+    readOnce.set(tree, sections);
+  }
+  return sections;
+}

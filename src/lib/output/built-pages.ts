@@ -1,6 +1,7 @@
 /**
  * The built pages as syntax trees: every HTML file of an output folder, read and parsed once
- * (hast, via rehype-parse). The post-build pass (src/lib/output/post-build.ts) and the checks over
+ * (hast, from parse5's tree: what rehype-parse does, without the source positions, which no tool
+ * here reads and which took half of each parse). The post-build pass (src/lib/output/post-build.ts) and the checks over
  * dist/ (scripts/check-dist.ts, scripts/anchors.ts, scripts/bench.ts) all start from here, so
  * every tool sees the same tree and a run parses each page once.
  */
@@ -10,8 +11,8 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse } from 'parse5';
 import { outputFileOf, pagePathOf } from '../links/urls.ts';
 
 export interface BuiltPage {
@@ -29,11 +30,9 @@ export interface BuiltPage {
   readonly noindex: boolean;
 }
 
-const parser = unified().use(rehypeParse);
-
 /** Parses one built page. */
 export function parsePage(file: string, html: string): BuiltPage {
-  return builtPage(file, parser.parse(html), html);
+  return builtPage(file, fromParse5(parse(html)) as Root, html);
 }
 
 /**

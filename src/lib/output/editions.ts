@@ -25,13 +25,14 @@ import { select, selectAll } from 'hast-util-select';
 import { currentPage, diffEditionPage, type PlaceDiff, type SiteText } from '../links/edition-diff.ts';
 import { readPageIds } from '../links/page-ids.ts';
 import type { Aliases, Registry } from '../links/registry.ts';
-import { readSections, type Section } from '../links/sections.ts';
+import { sectionsOf, type Section } from '../links/sections.ts';
 import { editionPath, editionPrefix } from '../links/share.ts';
 import { absoluteUrl, withBase } from '../links/urls.ts';
 import { parsePage, type BuiltPage } from './built-pages.ts';
 import { pruneCss } from './css-prune.ts';
 import type { OutputFolder, PassContext, PostBuildJob } from './post-build.ts';
-import { h, pageAliases } from './share-pages.ts';
+import { h } from './share-pages.ts';
+import { pageAliases } from './share-previews.ts';
 
 /** A pinned edition, as kept in editions/<version>/ (edition.json, anchors.json and the built site). */
 export interface Edition {
@@ -70,7 +71,7 @@ export function currentText(pages: readonly BuiltPage[], base: string): { text: 
     const to = select('script[data-to]', page.tree)?.properties.dataTo;
     if (page.noindex && to !== undefined) aliases.pages.push({ from: page.path, to: sitePath(String(to)) });
     if (page.noindex) continue;
-    sections.set(page.path, readSections(page.tree));
+    sections.set(page.path, sectionsOf(page.tree));
     ids.set(page.path, new Set(readPageIds(page.tree).ids));
     for (const [from, target] of Object.entries(pageAliases(page.tree)))
       aliases.anchors.push({ page: page.path, from, to: target });
@@ -221,8 +222,10 @@ async function copyEdition(context: PassContext, edition: Edition, text: SiteTex
   const files = await edition.files.list();
   const pages: BuiltPage[] = [];
 
-  for (const file of files) {
-    const bytes = await edition.files.read(file);
+  // Read all at once: one read after another waited on a busy build's event loop each time.
+  const contents = await Promise.all(files.map((file) => edition.files.read(file)));
+  for (const [index, file] of files.entries()) {
+    const bytes = contents[index];
     if (!bytes) continue;
     const out = `${prefix.slice(1)}/${file}`;
     if (file.endsWith('.html')) {
@@ -258,7 +261,7 @@ async function copyEdition(context: PassContext, edition: Edition, text: SiteTex
   let places = 0;
   for (const page of withMain) {
     const path = page.path.slice(prefix.length);
-    const sections = readSections(page.tree);
+    const sections = sectionsOf(page.tree);
     const diffs = diffEditionPage(path, sections, text, aliases);
     const home = currentPage(path, text, aliases).page;
     places += sections.length;

@@ -1,10 +1,18 @@
 /**
  * Renders many social images at once: the share pages need one per section (hundreds), and one
  * image takes over ten milliseconds of CPU, so they are spread over worker processes, one per
- * core. The calling thread lays every image out and looks it up in og-render.ts's disk cache, so a
- * rebuild whose drawings did not change renders nothing; the workers render only the drawings
- * that are new. A handful of them is rendered on the calling thread instead, where starting
- * workers would cost more than it saves.
+ * core. An image's cache file is named by its drawing (og-render.ts), so a rebuild whose drawings
+ * did not change renders nothing; the workers render only the drawings that are new. A handful of
+ * them is rendered on the calling thread instead, where starting workers would cost more than it
+ * saves.
+ *
+ * The images start before the post-build pass. Astro renders the pages on one core; the build
+ * hands each page's HTML to a worker as soon as it is rendered (`prefetchOgPage`), and the worker
+ * reads the page's previews (share-previews.ts), lays its images out and renders them on the
+ * other core. When the pass asks for its images (`renderOgImages`), each one a worker already laid
+ * out from the same request is taken as it is, and only a request no worker saw is laid out on the
+ * calling thread. A request is its spec and site, so an image is shared only when the pass would
+ * have drawn the very same one: prefetching can make the build faster, never different.
  *
  * Processes, not worker threads: threads share the build's address space, and every page fault
  * of a 3 MB canvas waited on the build's own memory management. The post-build pass's jobs took
@@ -12,24 +20,16 @@
  *
  * Workers run plain JavaScript, so og-worker.ts is bundled once per build with esbuild (a project
  * dependency) into the image cache folder; packages stay external and load from node_modules.
- * Each worker is handed its share of the images up front, so the calling thread can go on with
- * other work (the post-build pass runs its checks meanwhile) without leaving a worker idle.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import type { OgDrawing, OgSite, OgSpec } from './og';
+import { ogRequestKey, type OgDrawing, type OgRequest, type OgSite } from './og';
 import { OG_CACHE_DIR, ogImageSource, renderOgDrawing } from './og-render';
-
-/** One image to render. */
-export interface OgRequest {
-  spec: OgSpec;
-  site: OgSite;
-}
 
 /** An image in the cache: the build links `file` into the site rather than copy its bytes. */
 export interface PooledImage {
@@ -37,7 +37,25 @@ export interface PooledImage {
   file: string;
   /** It was there already (nothing was rendered). */
   cached: boolean;
+  /** A worker laid it out from its page while Astro rendered the pages (`prefetchOgPage`). */
+  prefetched: boolean;
 }
+
+/** A task for a worker: one drawing to render, or a rendered page whose images to lay out and render. */
+export type WorkerTask =
+  | ({ kind: 'draw'; file: string } & OgDrawing)
+  | { kind: 'page'; id: number; file: string; htmlFile: string; kubernetesVersion: string; cacheDir: string };
+
+/** A worker's answer: an image is in its cache file (or failed), or a page's images are laid out. */
+export type WorkerReply =
+  | { kind: 'rendered'; file: string; error?: string }
+  | {
+      kind: 'planned';
+      id: number;
+      /** Each image of the page: its request's key, its cache file, and whether it was there already. */
+      images: { key: string; file: string; cached: boolean }[];
+      error?: string;
+    };
 
 /**
  * resvg allocates through its own mimalloc, which hands each 3 MB canvas back to the system when
@@ -47,16 +65,118 @@ export interface PooledImage {
  */
 const WORKER_ALLOCATOR = { MIMALLOC_RESERVE_OS_MEMORY: '256MiB', MIMALLOC_PURGE_DELAY: '-1' };
 
-/** A worker process of the pool. */
-const startWorker = (warm = false): ChildProcess =>
-  fork(workerFile(), warm ? ['--warm'] : [], {
-    env: { ...process.env, ...WORKER_ALLOCATOR },
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+/** The workers' scheduling priority (`nice`): lower than the build's. */
+const WORKER_PRIORITY = 10;
 
-/** Whether `worker` keeps this process alive: only while a batch waits for it. */
-function hold(worker: ChildProcess, held: boolean): void {
+/** A worker process and what it was asked for and has not answered. */
+interface Worker {
+  process: ChildProcess;
+  /** Cache files it is to render. */
+  files: Set<string>;
+  /** Pages it is to lay out, by id. */
+  pages: Set<number>;
+}
+
+/** An image some worker is rendering: settles when it is in its cache file. */
+interface Render {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** The images being rendered, by cache file. */
+const renders = new Map<string, Render>();
+/** The images workers laid out from pages, by cache folder and request key. */
+const prefetched = new Map<string, { file: string; cached: boolean }>();
+/** The pages sent to workers whose images are not laid out yet, by id: their cache folder, and who waits. */
+const planning = new Map<number, { cacheDir: string; settled: (() => void)[] }>();
+let pageIds = 0;
+
+/** A page is laid out, or will not be: whoever waits for it goes on. */
+function settle(id: number): void {
+  for (const done of planning.get(id)?.settled ?? []) done();
+  planning.delete(id);
+}
+
+function render(file: string): Render {
+  let entry = renders.get(file);
+  if (!entry) {
+    let resolve = () => {};
+    let reject: (error: Error) => void = () => {};
+    const promise = new Promise<void>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    // Handled here: an image only a prefetch wanted may fail with no batch waiting for it (a batch
+    // that takes it still sees the rejection).
+    promise.catch(() => {});
+    entry = { promise, resolve, reject };
+    renders.set(file, entry);
+  }
+  return entry;
+}
+
+const prefetchKey = (cacheDir: string, key: string) => `${resolve(cacheDir)}\0${key}`;
+
+/** Starts a worker and routes its answers. */
+function startWorker(site?: OgSite): Worker {
+  const worker: Worker = {
+    process: fork(workerFile(), site ? ['--warm', JSON.stringify(site)] : [], {
+      env: { ...process.env, ...WORKER_ALLOCATOR },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+    files: new Set(),
+    pages: new Set(),
+  };
+  // Below the build itself: the build's thread is the one the build waits for, the workers fill in
+  // around it (a clean build took 5% less time, paired, on two cores).
+  if (worker.process.pid) setPriority(worker.process.pid, WORKER_PRIORITY);
+  worker.process.on('message', (reply: WorkerReply) => {
+    if (reply.kind === 'rendered') {
+      worker.files.delete(reply.file);
+      const entry = render(reply.file);
+      if (reply.error) entry.reject(new Error(`social image ${reply.file}: ${reply.error}`));
+      else {
+        entry.resolve();
+        // Done: the file is there. A failed render stays known, so whoever takes it later fails too.
+        renders.delete(reply.file);
+      }
+      hold(worker);
+      return;
+    }
+    worker.pages.delete(reply.id);
+    const cacheDir = planning.get(reply.id)?.cacheDir ?? '';
+    // A page that could not be laid out is only not prefetched: the pass lays its images out itself,
+    // and fails there, with the page's name, if the fault is real.
+    for (const image of reply.error ? [] : reply.images) {
+      prefetched.set(prefetchKey(cacheDir, image.key), { file: image.file, cached: image.cached });
+      if (!image.cached && !worker.files.has(image.file)) {
+        worker.files.add(image.file);
+        render(image.file);
+      }
+    }
+    settle(reply.id);
+    hold(worker);
+  });
+  const stopped = (why: string) => {
+    for (const file of worker.files) render(file).reject(new Error(`social image ${file}: ${why}`));
+    worker.files.clear();
+    for (const id of worker.pages) settle(id);
+    worker.pages.clear();
+  };
+  worker.process.on('error', (error) => stopped(error.message));
+  worker.process.on('exit', (code) => stopped(`a worker stopped (exit code ${code})`));
+  return worker;
+}
+
+/**
+ * A worker keeps this process alive exactly while it has work it has not answered for: a build
+ * awaiting it must not end for want of anything else to do (Node would exit with the pass half
+ * run), and an idle worker must not keep a finished build from ending.
+ */
+function hold({ process: worker, files, pages }: Worker): void {
+  const held = files.size > 0 || pages.size > 0;
   if (held) worker.ref();
   else worker.unref();
   const channel = worker.channel as { ref(): void; unref(): void } | undefined;
@@ -64,25 +184,79 @@ function hold(worker: ChildProcess, held: boolean): void {
   else channel?.unref();
 }
 
-/** Workers started ahead of a batch, ready for it. */
-const warm: ChildProcess[] = [];
+/** The workers started ahead of the pass, for the whole build. */
+const warm: Worker[] = [];
 
 /**
- * Starts the workers before there is anything to render: the build calls this while Astro renders
- * its pages, on one core, so the workers load their libraries and draw their backdrops on the
- * other. They do not keep the process alive; `stopOgWorkers` ends those no batch took.
+ * Starts the workers before there is anything to render: the build calls this when Astro starts
+ * rendering its pages, on one core, so the workers load their libraries and draw the backdrops of
+ * `site`'s images on the other, then take each page as it is rendered. They do not keep the process alive;
+ * `stopOgWorkers` ends them.
  */
-export function warmUpOgWorkers(threads = availableParallelism()): void {
+export function warmUpOgWorkers(site: OgSite, threads = availableParallelism()): void {
   while (warm.length < threads) {
-    const worker = startWorker(true);
-    hold(worker, false);
+    const worker = startWorker(site);
+    hold(worker);
     warm.push(worker);
   }
 }
 
-/** Ends the workers `warmUpOgWorkers` started that no batch took. */
+/** Ends the workers `warmUpOgWorkers` started, and forgets what they laid out and rendered. */
 export function stopOgWorkers(): void {
-  for (const worker of warm.splice(0)) worker.disconnect();
+  for (const worker of warm.splice(0)) worker.process.disconnect();
+  prefetched.clear();
+  renders.clear();
+  if (inbox) rmSync(inbox, { recursive: true, force: true });
+  inbox = undefined;
+}
+
+/** The worker with the least to do: a page not laid out yet counts as a page's worth of images. */
+const leastBusy = (workers: readonly Worker[]): Worker =>
+  workers.reduce((best, worker) => {
+    const load = (w: Worker) => w.files.size + 30 * w.pages.size;
+    return load(worker) < load(best) ? worker : best;
+  });
+
+/**
+ * Where the pages wait for their worker, one file each. A page sent through the IPC channel (up to
+ * half a megabyte) is written only as fast as the build's event loop lets it, and Astro keeps
+ * that loop busy: pages took up to a second to arrive. A file is written at once.
+ */
+let inbox: string | undefined;
+
+/**
+ * Hands a rendered page (its output file and HTML) to a warm worker, which lays out the images of
+ * its share pages and renders those not in the cache. Does nothing before `warmUpOgWorkers`.
+ */
+export function prefetchOgPage(
+  page: { file: string; html: string },
+  kubernetesVersion: string,
+  cacheDir = OG_CACHE_DIR,
+): void {
+  if (!warm.length) return;
+  const worker = leastBusy(warm);
+  const id = ++pageIds;
+  inbox ??= mkdtempSync(join(tmpdir(), 'og-pages-'));
+  const htmlFile = join(inbox, `${id}.html`);
+  writeFileSync(htmlFile, page.html);
+  worker.pages.add(id);
+  hold(worker);
+  planning.set(id, { cacheDir: resolve(cacheDir), settled: [] });
+  const task: WorkerTask = {
+    kind: 'page',
+    id,
+    file: page.file,
+    htmlFile,
+    kubernetesVersion,
+    // The cache folder as given: its images' files are named as the pass names them.
+    cacheDir,
+  };
+  worker.process.send(task);
+}
+
+/** Resolves when every page handed to the workers is laid out (or could not be). */
+export async function ogPrefetchSettled(): Promise<void> {
+  await Promise.all([...planning.values()].map((page) => new Promise<void>((done) => page.settled.push(done))));
 }
 
 /** Below this many images, rendering on the calling thread is quicker than starting workers. */
@@ -137,8 +311,9 @@ type Source = OgDrawing & { file: string };
 /**
  * Starts rendering every request's image that is not in the cache and returns at once, with the
  * cache file of each: the calling thread goes on with other work while the workers render.
- * `threads` caps the workers (default: one per core). Requests that draw the same image share one
- * render.
+ * `threads` caps the workers the batch starts when none was warmed up (default: one per core).
+ * Requests that draw the same image share one render, and so do a request and the page a worker
+ * laid it out from (call `ogPrefetchSettled` first, so that every prefetched page counts).
  */
 export function renderOgImages(
   requests: readonly OgRequest[],
@@ -146,17 +321,25 @@ export function renderOgImages(
   threads = availableParallelism(),
 ): OgBatch {
   const images: PooledImage[] = [];
-  const queued = new Set<string>();
+  // The renders this batch waits for, by cache file: its own and those started before it.
+  const waits = new Map<string, Promise<void>>();
   // Laying an image out is quick and tells its cache file, so cached images never reach a worker.
   // Lazily: the workers get their first images before the last one is laid out.
   function* toRender(): Generator<Source> {
-    for (const { spec, site } of requests) {
-      const source = ogImageSource(spec, site, cacheDir);
-      const known = queued.has(source.file);
-      const cached = !known && existsSync(source.file);
-      images.push({ file: source.file, cached });
-      if (known || cached) continue;
-      queued.add(source.file);
+    for (const request of requests) {
+      const early = prefetched.get(prefetchKey(cacheDir, ogRequestKey(request)));
+      if (early) {
+        images.push({ ...early, prefetched: true });
+        const started = renders.get(early.file);
+        if (!early.cached && started) waits.set(early.file, started.promise);
+        continue;
+      }
+      const source = ogImageSource(request.spec, request.site, cacheDir);
+      const started = waits.get(source.file) ?? renders.get(source.file)?.promise;
+      const cached = !started && existsSync(source.file);
+      images.push({ file: source.file, cached, prefetched: false });
+      if (started) waits.set(source.file, started);
+      if (started || cached) continue;
       yield source;
     }
   }
@@ -165,42 +348,31 @@ export function renderOgImages(
   // Not `for…of` with `break`: that would close the generator.
   for (let next = sources.next(); !next.done; next = sources.next()) if (first.push(next.value) > INLINE_LIMIT) break;
 
-  if (first.length <= INLINE_LIMIT || threads <= 1) {
+  if (!warm.length && (first.length <= INLINE_LIMIT || threads <= 1)) {
     // A few images are rendered on this thread: starting workers would cost more than it saves.
     const all = [...first, ...sources];
-    const render = async () => {
+    const inline = async () => {
       for (const { file, ...drawing } of all) await renderOgDrawing(drawing, file);
     };
-    return { images, done: render() };
+    return { images, done: Promise.all([...waits.values(), inline()]).then(() => undefined) };
   }
 
-  // Each worker is handed its share, in turn, as the images are laid out: this thread may be busy
-  // with other jobs when a worker finishes one, and a worker waiting for it would idle.
-  const workers = warm.splice(0, threads);
-  while (workers.length < threads) workers.push(startWorker());
-  for (const worker of workers) hold(worker, true);
-  const counts = workers.map(() => 0);
-  let sent = 0;
-  const post = (source: Source) => {
-    const w = sent++ % workers.length;
-    (workers[w] as ChildProcess).send(source);
-    counts[w] = (counts[w] as number) + 1;
+  // Each image goes to the worker with the least to do, as the images are laid out: this thread may
+  // be busy with other jobs when a worker finishes one, and a worker waiting for it would idle.
+  const own = warm.length ? [] : Array.from({ length: threads }, () => startWorker());
+  const workers = warm.length ? warm : own;
+  const post = ({ file, ...drawing }: Source) => {
+    const worker = leastBusy(workers);
+    worker.files.add(file);
+    hold(worker);
+    waits.set(file, render(file).promise);
+    const task: WorkerTask = { kind: 'draw', file, ...drawing };
+    worker.process.send(task);
   };
   first.forEach(post);
   for (const source of sources) post(source);
-  const finished = (worker: ChildProcess, count: number) =>
-    new Promise<void>((resolve, reject) => {
-      let left = count;
-      if (!left) resolve();
-      worker.on('message', (message: { file: string; error?: string }) => {
-        if (message.error) reject(new Error(`social image ${message.file}: ${message.error}`));
-        else if (--left === 0) resolve();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => left && reject(new Error(`social images: a worker stopped (exit code ${code})`)));
-    });
-  const done = Promise.all(workers.map((worker, w) => finished(worker, counts[w] as number))).finally(() =>
-    workers.forEach((worker) => worker.disconnect()),
-  );
+  const done = Promise.all(waits.values()).finally(() => {
+    for (const worker of own) worker.process.disconnect();
+  });
   return { images, done: done.then(() => undefined) };
 }

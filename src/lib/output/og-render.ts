@@ -4,9 +4,10 @@
  * The drawing has no text for the renderer to shape (text.ts draws it as glyph outlines), so no
  * font is loaded and every machine renders the same pixels, offline.
  *
- * An image is its tint's backdrop with its own foreground laid over it (pixels.ts). The
- * backdrop fills every pixel with gradients, and drawing it took half of each image's time, so
- * each renderer (a worker process, or the build itself) draws it once per tint and keeps it.
+ * An image is a backdrop with its own foreground laid over it (pixels.ts). The backdrop (the
+ * tint's gradients, header and footer) fills every pixel and is the same for many images; drawing
+ * it took half of each image's time, so each renderer (a worker process, or the build itself)
+ * draws each backdrop once and keeps it. The foreground is drawn over its own box only.
  *
  * The cache key is a hash of everything the pixels depend on: both SVGs (which hold the spec's
  * text as outlines, the colour tokens and whatever the layout code made of them, so a code change
@@ -27,14 +28,12 @@ import { OG_CACHE_DIR } from './og-cache.ts';
 
 export { OG_CACHE_DIR };
 
-const RENDER_OPTIONS: ResvgRenderOptions = {
-  fitTo: { mode: 'width', value: OG_WIDTH },
-  font: { loadSystemFonts: false },
-};
-// zlib level 2: 3.6 ms and about 130 KB for a typical image (the size resvg's own encoder made, in
-// a third of its time), against 5.1 ms and 109 KB at 4 and 8.8 ms and 92 KB at the default 6
-// (sharp 0.35, this site's images). Level 2 keeps the share images' time in the build small.
-const PNG_OPTIONS = { compressionLevel: 2 } as const;
+// Each SVG is drawn at its own size: the backdrop 1200×630, a foreground its box.
+const RENDER_OPTIONS: ResvgRenderOptions = { font: { loadSystemFonts: false } };
+// zlib level 1: 3.8 ms of CPU and about 137 KB for a typical image, against 4.7 ms and 123 KB at
+// level 2, 5.1 ms and 109 KB at 4 and 8.8 ms and 92 KB at the default 6 (sharp 0.35, this site's
+// images). An unfurler fetches one image; the build renders hundreds, so the fastest level wins.
+const PNG_OPTIONS = { compressionLevel: 1 } as const;
 
 // One image at a time per renderer: the pool (og-pool.ts) runs one worker process per core.
 sharp.concurrency(1);
@@ -59,6 +58,7 @@ export function ogImageSource(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DI
     .update(drawing.background)
     .update('\0')
     .update(drawing.foreground)
+    .update(`\0${drawing.box.x},${drawing.box.y}`)
     .digest('hex')
     .slice(0, 40);
   return { ...drawing, file: join(cacheDir, `${key}.png`) };
@@ -73,7 +73,7 @@ export function cachedOgImage(file: string): Uint8Array | null {
   }
 }
 
-/** The premultiplied RGBA pixels of an SVG (OG_WIDTH × OG_HEIGHT). */
+/** The premultiplied RGBA pixels of an SVG, at its own size. */
 const rasterise = (svg: string): Uint8Array => new Resvg(svg, RENDER_OPTIONS).render().pixels;
 
 /** Backdrops drawn by this process, by their SVG. */
@@ -91,8 +91,12 @@ export function backdrop(svg: string): Uint8Array {
 
 /** Renders `drawing` to PNG and keeps it in the cache at `file`. */
 export async function renderOgDrawing(drawing: OgDrawing, file: string): Promise<Uint8Array> {
-  const background = backdrop(drawing.background);
-  const pixels = layOver(rasterise(drawing.foreground), background);
+  const pixels = layOver(
+    rasterise(drawing.foreground),
+    drawing.box,
+    Buffer.from(backdrop(drawing.background)),
+    OG_WIDTH,
+  );
   // The backdrop is opaque, so the image is RGB: a quarter fewer bytes to compress.
   const png = await sharp(pixels, { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } })
     .removeAlpha()

@@ -1,27 +1,63 @@
 /**
- * A worker process of the social-image pool (og-pool.ts): renders the drawings it is sent into the
- * image cache (og-render.ts), one after another, and says when each is there.
+ * A worker process of the social-image pool (og-pool.ts). It is sent drawings to render into the
+ * image cache (og-render.ts), and pages as Astro renders them, whose share pages' images it lays
+ * out (share-previews.ts, the code the post-build pass uses) and renders. It renders one image
+ * after another and says when each is in its cache file.
  */
-import { ogBackgroundSvg, ogTints, type OgDrawing } from './og.ts';
-import { backdrop, renderOgDrawing } from './og-render.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { parsePage } from './built-pages.ts';
+import { ogBackgrounds, ogRequestKey, type OgDrawing, type OgSite } from './og.ts';
+import type { WorkerReply, WorkerTask } from './og-pool.ts';
+import { backdrop, ogImageSource, renderOgDrawing } from './og-render.ts';
+import { pageImageRequests } from './share-previews.ts';
 
-// Started ahead of its images (warmUpOgWorkers), a worker draws every backdrop while it waits.
-if (process.argv.includes('--warm')) for (const tint of ogTints()) backdrop(ogBackgroundSvg(tint));
+// Started ahead of its images (warmUpOgWorkers), a worker draws the site's backdrops while it waits.
+const warm = process.argv.indexOf('--warm');
+if (warm >= 0) for (const svg of ogBackgrounds(JSON.parse(process.argv[warm + 1] ?? '') as OgSite)) backdrop(svg);
 
-// The pool lets go of its workers when the batch is done or has failed: the rest is not wanted.
+// The pool lets go of its workers when the build or the batch is done: the rest is not wanted.
 process.on('disconnect', () => process.exit(0));
 // A reply the pool no longer listens for (it stopped at another image's failure) is dropped.
-const reply = (message: { file: string; error?: string }) => void process.send?.(message, () => {});
+const reply = (message: WorkerReply) => void process.send?.(message, () => {});
 
-// The pool sends a worker all its images at once; rendering them one at a time keeps one image's
-// pixels in memory, not hundreds.
+// One image at a time keeps one image's pixels in memory, not hundreds. Pages are laid out as they
+// come, between two images, so the pool soon knows every image and where it will be.
 let queue = Promise.resolve();
-process.on('message', ({ file, ...drawing }: OgDrawing & { file: string }) => {
+/** The cache files this worker was asked for: a drawing two pages share is rendered once. */
+const queued = new Set<string>();
+
+function draw(drawing: OgDrawing, file: string): void {
+  queued.add(file);
   queue = queue.then(() =>
-    // The image is in the cache file once this resolves: that file is what the build links.
     renderOgDrawing(drawing, file).then(
-      () => reply({ file }),
-      (error: unknown) => reply({ file, error: String((error as Error).stack ?? error) }),
+      () => reply({ kind: 'rendered', file }),
+      (error: unknown) => reply({ kind: 'rendered', file, error: String((error as Error).stack ?? error) }),
     ),
   );
+}
+
+process.on('message', (task: WorkerTask) => {
+  if (task.kind === 'draw') {
+    draw({ background: task.background, foreground: task.foreground, box: task.box }, task.file);
+    return;
+  }
+  try {
+    const images: Extract<WorkerReply, { kind: 'planned' }>['images'] = [];
+    const fresh: (OgDrawing & { file: string })[] = [];
+    const page = parsePage(task.file, readFileSync(task.htmlFile, 'utf8'));
+    for (const request of pageImageRequests(page, task.kubernetesVersion)) {
+      const source = ogImageSource(request.spec, request.site, task.cacheDir);
+      // A file that is there is done: its answer went out as soon as it was renamed into place.
+      const cached = existsSync(source.file);
+      images.push({ key: ogRequestKey(request), file: source.file, cached });
+      if (cached || queued.has(source.file)) continue;
+      queued.add(source.file);
+      fresh.push(source);
+    }
+    // Said before any of them is drawn: the pool counts on each image's answer coming after this.
+    reply({ kind: 'planned', id: task.id, images });
+    for (const { file, ...drawing } of fresh) draw(drawing, file);
+  } catch (error) {
+    reply({ kind: 'planned', id: task.id, images: [], error: String((error as Error).stack ?? error) });
+  }
 });

@@ -51,6 +51,24 @@ export interface OgSite {
   kubernetesVersion: string;
 }
 
+/** One image to render: what it says and what every image shows. */
+export interface OgRequest {
+  spec: OgSpec;
+  site: OgSite;
+}
+
+/** What identifies an image request: equal keys draw equal images (og-pool.ts shares them). */
+export function ogRequestKey({ spec, site }: OgRequest): string {
+  return JSON.stringify([
+    spec.title,
+    spec.description,
+    spec.eyebrow ?? '',
+    spec.workload ?? '',
+    site.name,
+    site.kubernetesVersion,
+  ]);
+}
+
 /** A rectangle of the image, in pixels from its top-left corner. */
 export interface OgBox {
   x: number;
@@ -190,9 +208,6 @@ function textPart({
 
 /** An image's accent: its workload's colour, or the site's accent. */
 const tintOf = (workload?: WorkloadId): string => siteColour(workload ?? 'accent', 'dark');
-
-/** Every tint an image can have. */
-export const ogTints = (): string[] => [...WORKLOAD_IDS, undefined].map(tintOf);
 
 /** Where everything of the image for `spec` goes. */
 export function ogLayout(spec: OgSpec, site: OgSite): OgLayout {
@@ -398,30 +413,46 @@ function partSvg(part: OgPart, tint: string): string {
   }
 }
 
+/** Parts every image of a site draws in the same place (its tint aside): they go with the backdrop. */
+const FIXED_ROLES: ReadonlySet<OgPart['role']> = new Set([
+  'header-marks',
+  'site-name',
+  'footer-rule',
+  'version',
+  'footer-marks',
+]);
+
 /**
- * A social image as two SVGs (1200×630 each), drawn one over the other: the backdrop, which
- * depends only on the tint (so a renderer draws it once per tint, not once per image), and
- * everything the spec puts on it, over a transparent ground.
+ * A social image as two SVGs, drawn one over the other. The backdrop is what many images share, so
+ * a renderer draws each backdrop once, not once per image: the tint's gradient, dots, glow and
+ * bar, and the parts that stand in the same place on every image (header, footer rule, version
+ * badge, the footer's marks). The foreground is what this image alone shows (eyebrow, title,
+ * description, the big mark), over a transparent ground, drawn only over the box they take up
+ * (less than half of the image), which is laid over the backdrop at `box`.
  */
 export interface OgDrawing {
+  /** 1200×630. */
   background: string;
+  /** `box.width` × `box.height`: its view box is `box`. */
   foreground: string;
+  /** Where the foreground goes, in whole pixels. */
+  box: OgBox;
 }
 
-const svgRoot = (content: string) =>
+const svgRoot = (content: string, box: OgBox = { x: 0, y: 0, width: OG_WIDTH, height: OG_HEIGHT }) =>
   el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
-      viewBox: `0 0 ${OG_WIDTH} ${OG_HEIGHT}`,
+      width: box.width,
+      height: box.height,
+      viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`,
     },
     content,
   );
 
-/** The backdrop of every image in `tint`: gradient, dots, a glow from the top right, the accent bar. */
-export function ogBackgroundSvg(tint: string): string {
+/** The backdrop's own drawing in `tint`: gradient, dots, a glow from the top right, the accent bar. */
+function backdropSvg(tint: string): string {
   const colour = (name: string) => siteColour(name, 'dark');
   const stop = (offset: number, colour: string, opacity = 1) =>
     el('stop', { offset, 'stop-color': colour, ...(opacity < 1 ? { 'stop-opacity': opacity } : {}) });
@@ -435,21 +466,44 @@ export function ogBackgroundSvg(tint: string): string {
       el('circle', { cx: 2, cy: 2, r: 1.4, fill: colour('line'), 'fill-opacity': 0.55 }),
     ),
   ];
-  return svgRoot(
-    [
-      el('defs', {}, defs.join('')),
-      el('rect', { ...size, fill: 'url(#bg)' }),
-      el('rect', { x: OG_WIDTH / 2, width: OG_WIDTH / 2, height: OG_HEIGHT, fill: 'url(#dots)', opacity: 0.6 }),
-      el('rect', { ...size, fill: 'url(#glow)' }),
-      el('rect', { width: BAR_WIDTH, height: OG_HEIGHT, fill: tint }),
-    ].join(''),
-  );
+  return [
+    el('defs', {}, defs.join('')),
+    el('rect', { ...size, fill: 'url(#bg)' }),
+    el('rect', { x: OG_WIDTH / 2, width: OG_WIDTH / 2, height: OG_HEIGHT, fill: 'url(#dots)', opacity: 0.6 }),
+    el('rect', { ...size, fill: 'url(#glow)' }),
+    el('rect', { width: BAR_WIDTH, height: OG_HEIGHT, fill: tint }),
+  ].join('');
+}
+
+/**
+ * The box around `parts` in whole pixels, with room for what a stroke draws outside a part's box
+ * (half its width), inside the image.
+ */
+function boxAround(parts: readonly OgPart[]): OgBox {
+  if (!parts.length) return { x: 0, y: 0, width: 1, height: 1 };
+  const REACH = 2;
+  const left = Math.max(0, Math.floor(Math.min(...parts.map((p) => p.box.x)) - REACH));
+  const top = Math.max(0, Math.floor(Math.min(...parts.map((p) => p.box.y)) - REACH));
+  const right = Math.min(OG_WIDTH, Math.ceil(Math.max(...parts.map((p) => p.box.x + p.box.width)) + REACH));
+  const bottom = Math.min(OG_HEIGHT, Math.ceil(Math.max(...parts.map((p) => p.box.y + p.box.height)) + REACH));
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The drawing of a laid-out social image, ready for og-render.ts. */
 export function ogDrawing(layout: OgLayout): OgDrawing {
-  return {
-    background: ogBackgroundSvg(layout.tint),
-    foreground: svgRoot(layout.parts.map((part) => partSvg(part, layout.tint)).join('')),
-  };
+  const draw = (parts: readonly OgPart[]) => parts.map((part) => partSvg(part, layout.tint)).join('');
+  const fixed = layout.parts.filter((part) => FIXED_ROLES.has(part.role));
+  const own = layout.parts.filter((part) => !FIXED_ROLES.has(part.role));
+  const box = boxAround(own);
+  return { background: svgRoot(backdropSvg(layout.tint) + draw(fixed)), foreground: svgRoot(draw(own), box), box };
+}
+
+/**
+ * The backdrops of a site's images, one per tint: what a renderer can draw before the first image
+ * comes (the site's own front page image, without the site name in its header, has another).
+ */
+export function ogBackgrounds(site: OgSite): string[] {
+  return [...WORKLOAD_IDS, undefined].map(
+    (workload) => ogDrawing(ogLayout({ title: '', description: '', workload }, site)).background,
+  );
 }

@@ -2,7 +2,7 @@
 // way back, for each kind of place, on small pages written the way the site's components write them.
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/lib/output/built-pages';
-import { readSections, shorten, type Section } from '../../../src/lib/links/sections';
+import { readSections, sectionsOf as sectionsOnce, shorten, type Section } from '../../../src/lib/links/sections';
 
 const permalink = (id: string, label: string) =>
   `<span class="anchors"><a class="anchor" href="#${id}" aria-label="Permalink: ${label}">#</a></span>`;
@@ -163,5 +163,18 @@ describe('shorten', () => {
     ['word '.repeat(80).trim(), `${'word '.repeat(59).trim()}…`],
   ])('%#', (text, expected) => {
     expect(shorten(text)).toBe(expected);
+  });
+});
+
+describe('sectionsOf (read once per tree)', () => {
+  it('reads a tree’s places once: the same list each time, equal to reading them afresh', () => {
+    const { tree } = parsePage(
+      'x/index.html',
+      '<html><body><main><div class="hx hx-2"><h2 id="a">A</h2></div><p>Words of A.</p></main></body></html>',
+    );
+    const first = sectionsOnce(tree);
+    expect(first.map((section) => section.id)).toEqual(['a']);
+    expect(sectionsOnce(tree)).toBe(first);
+    expect(first).toEqual(readSections(tree));
   });
 });

@@ -4,9 +4,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { renderOgImages } from '../../../src/lib/output/og-pool';
+import { parsePage } from '../../../src/lib/output/built-pages';
+import {
+  ogPrefetchSettled,
+  prefetchOgPage,
+  renderOgImages,
+  stopOgWorkers,
+  warmUpOgWorkers,
+} from '../../../src/lib/output/og-pool';
 import { ogImageSource, renderOgImage } from '../../../src/lib/output/og-render';
 import { OG_HEIGHT, OG_WIDTH, type OgSite, type OgSpec } from '../../../src/lib/output/og';
+import { pageImageRequests } from '../../../src/lib/output/share-previews';
 
 const site: OgSite = { name: 'Kubernetes workloads, compared', kubernetesVersion: '1.37' };
 const spec: OgSpec = {
@@ -51,12 +59,16 @@ describe('renderOgImage', () => {
   });
 
   it('draws the same pixels as the backdrop and the foreground drawn as one picture', async () => {
-    // The image is the tint's backdrop, drawn once, with the foreground laid over it: the result
-    // must be the picture resvg draws of both at once, give or take the rounding of one blend.
+    // The image is a backdrop, drawn once, with the foreground laid over its box: the result must
+    // be the picture resvg draws of both at once, give or take the rounding of one blend.
     const { png } = await renderOgImage(spec, site, cache);
-    const { background, foreground } = ogImageSource(spec, site, cache);
-    const whole = background.replace('</svg>', foreground.replace(/^<svg[^>]*>/, ''));
-    const expected = new Resvg(whole, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+    const { background, foreground, box } = ogImageSource(spec, site, cache);
+    // The foreground, an SVG of its box, nested in the backdrop where it goes.
+    const whole = background.replace(
+      '</svg>',
+      `${foreground.replace('<svg ', `<svg x="${box.x}" y="${box.y}" `)}</svg>`,
+    );
+    const expected = new Resvg(whole).render().asPng();
     const [ours, theirs] = await Promise.all(
       [png, expected].map((bytes) => sharp(bytes).removeAlpha().raw().toBuffer()),
     );
@@ -71,7 +83,7 @@ describe('renderOgImage', () => {
   });
 });
 
-describe('renderOgImages: a batch over worker threads', () => {
+describe('renderOgImages: a batch over worker processes', () => {
   const cache = mkdtempSync(path.join(tmpdir(), 'og-pool-'));
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
   const request = (n: number) => ({ spec: { ...spec, title: `StatefulSet › Place ${n}` }, site });
@@ -105,5 +117,57 @@ describe('renderOgImages: a batch over worker threads', () => {
     writeFileSync(blocked, '');
     const batch = renderOgImages(requests, blocked, 2);
     await expect(batch.done).rejects.toThrow(/social image .*not-a-folder/);
+  });
+});
+
+describe('prefetchOgPage: a page’s images, laid out and rendered by warm workers as Astro renders it', () => {
+  const cache = mkdtempSync(path.join(tmpdir(), 'og-prefetch-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const file = 'workloads/statefulset/index.html';
+  const html = (headings: string[]) =>
+    '<!DOCTYPE html><html lang="en"><head><meta name="description" content="Pods with an identity.">' +
+    '<meta property="og:site_name" content="Kubernetes workloads, compared"></head><body>' +
+    `<main id="main" data-title="StatefulSet"><h1>StatefulSet</h1>${headings
+      .map((h, i) => `<h2 id="place-${i}">${h}</h2><p>What ${h} says.</p>`)
+      .join('')}</main></body></html>`;
+  const requestsOf = (page: string) => pageImageRequests(parsePage(file, page), site.kubernetesVersion);
+
+  it('hands a batch of the same requests the images as they are, and lays out only the others', async () => {
+    const page = html(['Storage', 'Scaling', 'Updates']);
+    warmUpOgWorkers(site, 2);
+    try {
+      prefetchOgPage({ file, html: page }, site.kubernetesVersion, cache);
+      await ogPrefetchSettled();
+      const requests = requestsOf(page);
+      expect(requests).toHaveLength(3);
+      const other = { spec: { ...spec, title: 'Seen by no worker' }, site };
+      const batch = renderOgImages([...requests, other], cache);
+      expect(batch.images.map((image) => image.prefetched)).toEqual([true, true, true, false]);
+      // The same files the pass would have laid out itself.
+      expect(batch.images.map((image) => image.file)).toEqual(
+        [...requests, other].map((request) => ogImageSource(request.spec, request.site, cache).file),
+      );
+      await batch.done;
+      for (const image of batch.images)
+        expect(pngSize(readFileSync(image.file))).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    } finally {
+      stopOgWorkers();
+    }
+  });
+
+  it('fails the batch that takes a prefetched image the worker could not render, naming it', async () => {
+    const blocked = path.join(cache, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const page = html(['Blocked']);
+    warmUpOgWorkers(site, 1);
+    try {
+      prefetchOgPage({ file, html: page }, site.kubernetesVersion, blocked);
+      await ogPrefetchSettled();
+      const batch = renderOgImages(requestsOf(page), blocked);
+      expect(batch.images.map((image) => image.prefetched)).toEqual([true]);
+      await expect(batch.done).rejects.toThrow(/social image .*not-a-folder/);
+    } finally {
+      stopOgWorkers();
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   ogImagePath,
   ogLayout,
   ogSlug,
-  ogBackgroundSvg,
+  ogBackgrounds,
   ogDrawing,
   OG_HEIGHT,
   OG_WIDTH,
@@ -106,7 +106,8 @@ function expectSound(layout: OgLayout): void {
   parts.forEach((a, i) =>
     parts.slice(i + 1).forEach((b) => expect(overlap(a.box, b.box), `${a.role} overlaps ${b.role}`).toBe(false)),
   );
-  const { foreground: svg } = ogDrawing(layout);
+  const { background, foreground } = ogDrawing(layout);
+  const svg = background + foreground;
   for (const part of parts) {
     if (part.kind === 'text' || part.kind === 'pill') {
       const inks = part.lines.map((line) => {
@@ -267,14 +268,19 @@ describe('ogDrawing', () => {
     ],
     ['escapes text', { ...base, title: 'Pods & <Jobs>' }, ['aria-label="Pods &amp; &lt;Jobs&gt;"'], ['<Jobs>']],
   ])('%s', (_name, spec, present, absent) => {
-    const { background, foreground } = ogDrawing(ogLayout(spec, site));
-    for (const svg of [background, foreground])
-      expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}"`)).toBe(
-        true,
-      );
-    const labels = (foreground.match(/aria-label="[^"]*"/g) ?? []).join(' ');
-    for (const fragment of present) expect(`${labels} ${foreground}`).toContain(fragment);
-    for (const fragment of absent) expect(foreground).not.toContain(fragment);
+    const { background, foreground, box } = ogDrawing(ogLayout(spec, site));
+    expect(
+      background.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}"`),
+    ).toBe(true);
+    expect(foreground).toMatch(
+      new RegExp(
+        `^<svg [^>]*width="${box.width}" height="${box.height}" viewBox="${box.x} ${box.y} ${box.width} ${box.height}"`,
+      ),
+    );
+    const svg = background + foreground;
+    const labels = (svg.match(/aria-label="[^"]*"/g) ?? []).join(' ');
+    for (const fragment of present) expect(`${labels} ${svg}`).toContain(fragment);
+    for (const fragment of absent) expect(svg).not.toContain(fragment);
   });
 
   it('draws text as outlines, so the renderer needs no font', () => {
@@ -285,15 +291,35 @@ describe('ogDrawing', () => {
     }
   });
 
-  it('puts what depends only on the tint in the background, the same for every image of that tint', () => {
+  it('puts what every image of a tint shares in the background, one of the site’s backdrops', () => {
     const job = ogDrawing(ogLayout({ ...base, workload: 'job' }, site));
-    const other = ogDrawing(ogLayout({ ...base, title: 'Job › Retries', workload: 'job' }, site));
+    const other = ogDrawing(
+      ogLayout({ ...base, title: 'Job › Retries', description: 'Other words.', workload: 'job' }, site),
+    );
     expect(other.background).toBe(job.background);
     expect(other.foreground).not.toBe(job.foreground);
-    expect(job.background).toBe(ogBackgroundSvg(siteColour('job', 'dark')));
+    expect(ogBackgrounds(site)).toContain(job.background);
+    expect(ogBackgrounds(site)).toContain(ogDrawing(ogLayout({ ...base, title: 'Compare' }, site)).background);
     expect(ogDrawing(ogLayout({ ...base, workload: 'pod' }, site)).background).not.toBe(job.background);
+    // Header and footer stand in the same place on every image: they are the backdrop's.
+    expect(job.background).toContain('aria-label="Reviewed against Kubernetes v1.36"');
+    expect(job.foreground).not.toContain('aria-label="Kubernetes workloads, compared"');
     // The foreground lies on a transparent ground: no full-frame fill of its own.
     expect(job.foreground).not.toMatch(/<rect width="1200" height="630"/);
+  });
+
+  it.each<[string, OgSpec]>([
+    ['a workload page', { ...base, workload: 'statefulset' }],
+    ['a long title and no mark', { ...base, title: 'Pod disruption budgets and voluntary disruptions of every kind' }],
+  ])('draws the foreground over a box inside the image that holds all its parts (%s)', (_name, spec) => {
+    const layout = ogLayout(spec, site);
+    const { box } = ogDrawing(layout);
+    expect(Object.values(box).every(Number.isInteger)).toBe(true);
+    expect(inside(box, { x: 0, y: 0, width: OG_WIDTH, height: OG_HEIGHT })).toBe(true);
+    for (const part of layout.parts.filter((p) => ['eyebrow', 'title', 'description', 'mark'].includes(p.role)))
+      expect(inside(part.box, box), `${part.role} inside the foreground's box`).toBe(true);
+    // The point of the box: well under the image's area to draw and lay over.
+    expect(box.width * box.height).toBeLessThan(0.6 * OG_WIDTH * OG_HEIGHT);
   });
 
   it('paints with the dark scheme’s tokens from the stylesheet, the workload’s colour as the accent', () => {

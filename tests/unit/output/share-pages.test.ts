@@ -1,12 +1,15 @@
 // The share-pages job (src/lib/output/share-pages.ts) on small in-memory sites: the tags link
 // unfurlers read, the redirect people follow, the pinned copies, renamed ids and the images.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/lib/output/built-pages';
 import { cspCheck } from '../../../src/lib/output/csp-check';
-import { runPass, type OutputFolder, type PostBuildJob } from '../../../src/lib/output/post-build';
-import { shareImages, sharePages } from '../../../src/lib/output/share-pages';
+import { runPass, type OutputFolder } from '../../../src/lib/output/post-build';
+import { prefetchOgPage, stopOgWorkers, warmUpOgWorkers } from '../../../src/lib/output/og-pool';
+import { sharePages } from '../../../src/lib/output/share-pages';
 
 const empty: OutputFolder = { read: async () => null, list: async () => [] };
 const facts = (base = '/') => ({ site: new URL('https://example.org'), base, kubernetesVersion: '1.37' });
@@ -117,30 +120,26 @@ describe('share pages', () => {
     expect(images).toEqual([]);
   });
 
-  it('images started first, before the editions are added, give the same site as the share job alone', async () => {
-    const edition = page(
-      'v1.36/workloads/statefulset/index.html',
-      'StatefulSet',
-      '<div class="hx hx-2"><h2 id="storage">Storage</h2></div><p>Claims, as in v1.36.</p>',
-      '<meta property="og:image" content="https://example.org/v1.36/og/workloads/statefulset.png">',
-    );
-    (select('html', edition.tree) as { properties: Record<string, unknown> }).properties.dataEdition = '1.36';
-    const addEdition: PostBuildJob = { name: 'editions', run: (c) => void c.addPage(edition.file, edition.tree) };
-    const alone = await runPass([addEdition, sharePages], facts(), [statefulset], empty);
-    const split = await runPass([shareImages, addEdition, sharePages], facts(), [statefulset], empty);
-    expect(split.problems).toEqual([]);
-    expect([...split.writes.keys()].sort()).toEqual([...alone.writes.keys()].sort());
-    expect([...split.copies].sort()).toEqual([...alone.copies].sort());
-    // Each image is started once: by the first job, which logs it (when the images are there); the
-    // share job adds none.
-    const lines = split.log.map((line) => line.message);
-    expect(lines).toHaveLength(2);
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^images: 1 image \(\d rendered, \d from the cache\)$/),
-        expect.stringMatching(/^share: \d+ share pages$/),
-      ]),
-    );
+  it('takes the images the workers laid out from the page as Astro rendered it, and makes the same site', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'share-prefetch-'));
+    const alone = await runPass([sharePages], facts(), [statefulset], empty);
+    try {
+      warmUpOgWorkers({ name: 'Workloads', kubernetesVersion: '1.37' }, 2);
+      // The page as the build hands it over while Astro renders the rest.
+      prefetchOgPage({ file: statefulset.file, html: statefulset.html }, '1.37');
+      prefetchOgPage({ file: 'elsewhere/index.html', html: 'not a page' }, '1.37', cache);
+      const prefetched = await runPass([sharePages], facts(), [statefulset], empty);
+      expect(prefetched.problems).toEqual([]);
+      expect([...prefetched.writes.keys()].sort()).toEqual([...alone.writes.keys()].sort());
+      expect([...prefetched.copies].sort()).toEqual([...alone.copies].sort());
+      const images = prefetched.log.map((line) => line.message).find((line) => line.startsWith('share: 1 image'));
+      expect(images).toMatch(/^share: 1 image \(\d rendered, \d from the cache; 1 laid out by the workers as Astro/);
+      for (const from of prefetched.copies.values()) expect(readFileSync(from).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      stopOgWorkers();
+      rmSync(cache, { recursive: true, force: true });
+    }
+    expect(alone.log.map((line) => line.message)).toContainEqual(expect.stringMatching(/; 0 laid out by the workers/));
   });
 
   it('a page whose share key would be the home page’s fails the build', async () => {
