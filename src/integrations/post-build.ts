@@ -159,6 +159,14 @@ export function postBuild(): AstroIntegration {
   return {
     name: 'k8s-workloads:post-build',
     hooks: {
+      // A build's image workers start first: they load their libraries and draw the backdrops while
+      // Astro reads the content and bundles the pages, which leaves a core idle, and are handed each
+      // page as soon as it is rendered (build start, below).
+      'astro:config:setup': async ({ command }) => {
+        if (command !== 'build') return;
+        const { name, kubernetesVersion } = await siteFacts();
+        warmUpOgWorkers({ name, kubernetesVersion });
+      },
       'astro:config:done': ({ config }) => {
         site = config.site ? new URL(config.site) : undefined;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -168,9 +176,6 @@ export function postBuild(): AstroIntegration {
       'astro:build:start': async ({ setPrerenderer }) => {
         const { folders, parking, reviewed } = await readBuild();
         park(outDir, folders, parking);
-        // The image workers start now, on the core Astro's page rendering leaves idle, and are
-        // handed each page as soon as it is rendered.
-        warmUpOgWorkers({ name: reviewed.name, kubernetesVersion: reviewed.kubernetesVersion });
         setPrerenderer((astro) => tapPages(astro, base, (page) => prefetchOgPage(page, reviewed.kubernetesVersion)));
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -49,6 +49,8 @@ interface LoadedFont {
   widths: Map<string, { units: number; glyphs: number }>;
   /** The outline of each glyph drawn so far, by glyph id: SVG path commands in font units. */
   outlines: Map<number, { letter: string; args: number[] }[]>;
+  /** Strings shaped so far: a line is measured, drawn and its ink boxed, and images repeat lines. */
+  runs: Map<string, fontkit.GlyphRun>;
 }
 
 const fonts = new Map<FontWeight, LoadedFont>();
@@ -58,10 +60,24 @@ function loadFont(weight: FontWeight): LoadedFont {
   if (!loaded) {
     const font = fontkit.openSync(fontPath(weight));
     if (!('layout' in font)) throw new Error(`text: ${fontPath(weight)} is a font collection, not one font`);
-    loaded = { font, widths: new Map(), outlines: new Map() };
+    loaded = { font, widths: new Map(), outlines: new Map(), runs: new Map() };
     fonts.set(weight, loaded);
   }
   return loaded;
+}
+
+/** At most this many shaped strings are kept per font: the words and lines of a few hundred images. */
+const RUNS_KEPT = 10000;
+
+/** `text` shaped by `font`, from the font's kept runs when it was shaped before. */
+function shapedLine(loaded: LoadedFont, text: string): fontkit.GlyphRun {
+  let run = loaded.runs.get(text);
+  if (!run) {
+    if (loaded.runs.size >= RUNS_KEPT) loaded.runs.clear();
+    run = loaded.font.layout(text);
+    loaded.runs.set(text, run);
+  }
+  return run;
 }
 
 /** Rendered width of `text` in pixels: the shaped advance widths (with kerning) plus letter spacing. */
@@ -69,8 +85,8 @@ export function textWidth(text: string, style: TextStyle): number {
   const { font, widths } = loadFont(style.weight);
   let shaped = widths.get(text);
   if (shaped === undefined) {
-    // Shaping is the slow part and wrapping measures the same prefixes again and again.
-    const run = font.layout(text);
+    // Shaping is the slow part, and the lines measured here are the lines drawn next (textPath).
+    const run = shapedLine(loadFont(style.weight), text);
     shaped = { units: run.advanceWidth, glyphs: run.glyphs.length };
     widths.set(text, shaped);
   }
@@ -282,9 +298,9 @@ export function fontExtent(style: TextStyle): { ascent: number; descent: number 
 
 /** The ink of `text`: the bounding box of its glyph outlines, in pixels from its baseline's start (y down). */
 export function inkBox(text: string, style: TextStyle): { left: number; top: number; right: number; bottom: number } {
-  const { font } = loadFont(style.weight);
-  const scale = style.size / font.unitsPerEm;
-  const run = font.layout(text);
+  const loaded = loadFont(style.weight);
+  const scale = style.size / loaded.font.unitsPerEm;
+  const run = shapedLine(loaded, text);
   const { minX, minY, maxX, maxY } = run.bbox;
   // Blank text has no outlines: an empty box at the origin.
   if (!Number.isFinite(minX)) return { left: 0, top: 0, right: 0, bottom: 0 };
@@ -312,10 +328,25 @@ export const PATH_UNITS_PER_PIXEL = 100;
  * path a line, not one a glyph, because the renderer's cost grows with the number of shapes.
  */
 export function textPath(text: string, style: TextStyle, x: number, baseline: number): string {
-  const { font, outlines } = loadFont(style.weight);
+  const key = `${style.weight} ${style.size} ${style.letterSpacing ?? 0} ${x} ${baseline} ${text}`;
+  let d = drawn.get(key);
+  if (d === undefined) {
+    if (drawn.size >= RUNS_KEPT) drawn.clear();
+    d = outlinePath(text, style, x, baseline);
+    drawn.set(key, d);
+  }
+  return d;
+}
+
+/** Paths drawn so far, by text, style and place: every social image draws the same header and footer. */
+const drawn = new Map<string, string>();
+
+function outlinePath(text: string, style: TextStyle, x: number, baseline: number): string {
+  const loaded = loadFont(style.weight);
+  const { font, outlines } = loaded;
   const scale = style.size / font.unitsPerEm;
   const units = scale * PATH_UNITS_PER_PIXEL;
-  const run = font.layout(text);
+  const run = shapedLine(loaded, text);
   let pen = x * PATH_UNITS_PER_PIXEL;
   let d = '';
   run.glyphs.forEach((glyph, i) => {

@@ -44,7 +44,9 @@ export interface PooledImage {
 /** A task for a worker: one drawing to render, or a rendered page whose images to lay out and render. */
 export type WorkerTask =
   | ({ kind: 'draw'; file: string } & OgDrawing)
-  | { kind: 'page'; id: number; file: string; htmlFile: string; kubernetesVersion: string; cacheDir: string };
+  | { kind: 'page'; id: number; file: string; htmlFile: string; kubernetesVersion: string; cacheDir: string }
+  /** Hand back the last `count` drawings of the queue, not rendered. */
+  | { kind: 'give'; count: number };
 
 /** A worker's answer: an image is in its cache file (or failed), or a page's images are laid out. */
 export type WorkerReply =
@@ -55,7 +57,9 @@ export type WorkerReply =
       /** Each image of the page: its request's key, its cache file, and whether it was there already. */
       images: { key: string; file: string; cached: boolean }[];
       error?: string;
-    };
+    }
+  /** The drawings handed back (`give`). */
+  | { kind: 'given'; drawings: (OgDrawing & { file: string })[] };
 
 /**
  * resvg allocates through its own mimalloc, which hands each 3 MB canvas back to the system when
@@ -73,8 +77,10 @@ interface Worker {
   process: ChildProcess;
   /** Cache files it is to render. */
   files: Set<string>;
-  /** Pages it is to lay out, by id. */
-  pages: Set<number>;
+  /** Pages it is to lay out, by id, with the number of images each is likely to have. */
+  pages: Map<number, number>;
+  /** Who waits for the drawings it was asked to hand back. */
+  given?: (drawings: (OgDrawing & { file: string })[]) => void;
 }
 
 /** An image some worker is rendering: settles when it is in its cache file. */
@@ -127,12 +133,21 @@ function startWorker(site?: OgSite): Worker {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
     files: new Set(),
-    pages: new Set(),
+    pages: new Map(),
   };
   // Below the build itself: the build's thread is the one the build waits for, the workers fill in
   // around it (a clean build took 5% less time, paired, on two cores).
   if (worker.process.pid) setPriority(worker.process.pid, WORKER_PRIORITY);
   worker.process.on('message', (reply: WorkerReply) => {
+    if (reply.kind === 'given') {
+      moved += reply.drawings.length;
+      for (const { file } of reply.drawings) worker.files.delete(file);
+      hold(worker);
+      worker.given?.(reply.drawings);
+      worker.given = undefined;
+      return;
+    }
+
     if (reply.kind === 'rendered') {
       worker.files.delete(reply.file);
       const entry = render(reply.file);
@@ -143,6 +158,7 @@ function startWorker(site?: OgSite): Worker {
         renders.delete(reply.file);
       }
       hold(worker);
+      rebalance();
       return;
     }
     worker.pages.delete(reply.id);
@@ -158,11 +174,14 @@ function startWorker(site?: OgSite): Worker {
     }
     settle(reply.id);
     hold(worker);
+    rebalance();
   });
   const stopped = (why: string) => {
+    worker.given?.([]);
+    worker.given = undefined;
     for (const file of worker.files) render(file).reject(new Error(`social image ${file}: ${why}`));
     worker.files.clear();
-    for (const id of worker.pages) settle(id);
+    for (const id of worker.pages.keys()) settle(id);
     worker.pages.clear();
   };
   worker.process.on('error', (error) => stopped(error.message));
@@ -199,6 +218,7 @@ export function warmUpOgWorkers(site: OgSite, threads = availableParallelism()):
     hold(worker);
     warm.push(worker);
   }
+  pool = warm;
 }
 
 /** Ends the workers `warmUpOgWorkers` started, and forgets what they laid out and rendered. */
@@ -206,16 +226,61 @@ export function stopOgWorkers(): void {
   for (const worker of warm.splice(0)) worker.process.disconnect();
   prefetched.clear();
   renders.clear();
+  moved = 0;
   if (inbox) rmSync(inbox, { recursive: true, force: true });
   inbox = undefined;
 }
 
-/** The worker with the least to do: a page not laid out yet counts as a page's worth of images. */
-const leastBusy = (workers: readonly Worker[]): Worker =>
-  workers.reduce((best, worker) => {
-    const load = (w: Worker) => w.files.size + 30 * w.pages.size;
-    return load(worker) < load(best) ? worker : best;
-  });
+/** The images a worker has yet to render, counting those of the pages it has not laid out yet. */
+const load = (worker: Worker): number => worker.files.size + [...worker.pages.values()].reduce((a, b) => a + b, 0);
+
+/** The workers of the pool now: those warmed up, or a batch's own. */
+let pool: readonly Worker[] = [];
+
+/** Below this many queued images, a worker keeps them all: handing them over costs two round trips. */
+const SHARE_THRESHOLD = 6;
+
+/** Images handed from a busy worker to an idle one since the workers started. */
+let moved = 0;
+
+/** How many images moved from a busy worker to an idle one (`rebalance`) since the workers started. */
+export const ogImagesMoved = (): number => moved;
+
+/**
+ * When a worker has nothing left to do and another still has a queue, half of that queue moves to
+ * the idle one: a worker that had the larger pages went on alone for a second after the other finished.
+ */
+function rebalance(): void {
+  const idle = pool.find((worker) => !worker.files.size && !worker.pages.size && worker.process.connected);
+  if (!idle) return;
+  const busiest = leastBusy(pool, -1);
+  if (busiest === idle || busiest.given || busiest.files.size < SHARE_THRESHOLD || !busiest.process.connected) return;
+  busiest.given = (drawings) => {
+    for (const { file, ...drawing } of drawings) post(idle, { file, ...drawing });
+  };
+  const task: WorkerTask = { kind: 'give', count: Math.floor(busiest.files.size / 2) };
+  busiest.process.send(task);
+}
+
+/** Sends `worker` a drawing to render; the batch waits for its file. */
+function post(worker: Worker, { file, ...drawing }: OgDrawing & { file: string }): void {
+  worker.files.add(file);
+  render(file);
+  hold(worker);
+  const task: WorkerTask = { kind: 'draw', file, ...drawing };
+  worker.process.send(task);
+}
+
+/** The worker with the least to do (with `sign` -1, the most). */
+const leastBusy = (workers: readonly Worker[], sign = 1): Worker =>
+  workers.reduce((best, worker) => (sign * load(worker) < sign * load(best) ? worker : best));
+
+/**
+ * About how many images a page's share pages show, counted without parsing it: one per place with
+ * a permalink of its own (a table's cells share their row's). Pages differ threefold, and a worker
+ * handed the big ones went on alone for a second after the other had finished.
+ */
+export const likelyImages = (html: string): number => Math.max(1, html.split('aria-label="Permalink:').length - 1);
 
 /**
  * Where the pages wait for their worker, one file each. A page sent through the IPC channel (up to
@@ -239,7 +304,7 @@ export function prefetchOgPage(
   inbox ??= mkdtempSync(join(tmpdir(), 'og-pages-'));
   const htmlFile = join(inbox, `${id}.html`);
   writeFileSync(htmlFile, page.html);
-  worker.pages.add(id);
+  worker.pages.set(id, likelyImages(page.html));
   hold(worker);
   planning.set(id, { cacheDir: resolve(cacheDir), settled: [] });
   const task: WorkerTask = {
@@ -361,16 +426,13 @@ export function renderOgImages(
   // be busy with other jobs when a worker finishes one, and a worker waiting for it would idle.
   const own = warm.length ? [] : Array.from({ length: threads }, () => startWorker());
   const workers = warm.length ? warm : own;
-  const post = ({ file, ...drawing }: Source) => {
-    const worker = leastBusy(workers);
-    worker.files.add(file);
-    hold(worker);
-    waits.set(file, render(file).promise);
-    const task: WorkerTask = { kind: 'draw', file, ...drawing };
-    worker.process.send(task);
+  pool = workers;
+  const send = (source: Source) => {
+    post(leastBusy(workers), source);
+    waits.set(source.file, render(source.file).promise);
   };
-  first.forEach(post);
-  for (const source of sources) post(source);
+  first.forEach(send);
+  for (const source of sources) send(source);
   const done = Promise.all(waits.values()).finally(() => {
     for (const worker of own) worker.process.disconnect();
   });

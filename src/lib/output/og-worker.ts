@@ -22,23 +22,41 @@ const reply = (message: WorkerReply) => void process.send?.(message, () => {});
 
 // One image at a time keeps one image's pixels in memory, not hundreds. Pages are laid out as they
 // come, between two images, so the pool soon knows every image and where it will be.
-let queue = Promise.resolve();
-/** The cache files this worker was asked for: a drawing two pages share is rendered once. */
+const pending: (OgDrawing & { file: string })[] = [];
+let drawing = false;
+/** The cache files this worker is to render or has rendered: a drawing two pages share is rendered once. */
 const queued = new Set<string>();
 
-function draw(drawing: OgDrawing, file: string): void {
-  queued.add(file);
-  queue = queue.then(() =>
-    renderOgDrawing(drawing, file).then(
-      () => reply({ kind: 'rendered', file }),
-      (error: unknown) => reply({ kind: 'rendered', file, error: String((error as Error).stack ?? error) }),
-    ),
-  );
+function draw(source: OgDrawing & { file: string }): void {
+  queued.add(source.file);
+  pending.push(source);
+  if (!drawing) void drawAll();
+}
+
+async function drawAll(): Promise<void> {
+  drawing = true;
+  for (let next = pending.shift(); next; next = pending.shift()) {
+    const { file, ...image } = next;
+    try {
+      await renderOgDrawing(image, file);
+      reply({ kind: 'rendered', file });
+    } catch (error) {
+      reply({ kind: 'rendered', file, error: String((error as Error).stack ?? error) });
+    }
+  }
+  drawing = false;
 }
 
 process.on('message', (task: WorkerTask) => {
   if (task.kind === 'draw') {
-    draw({ background: task.background, foreground: task.foreground, box: task.box }, task.file);
+    draw({ background: task.background, foreground: task.foreground, box: task.box, file: task.file });
+    return;
+  }
+  if (task.kind === 'give') {
+    // The last of the queue goes back, to be rendered by the build while it waits for the rest.
+    const given = pending.splice(Math.max(0, pending.length - task.count));
+    for (const { file } of given) queued.delete(file);
+    reply({ kind: 'given', drawings: given });
     return;
   }
   try {
@@ -56,7 +74,7 @@ process.on('message', (task: WorkerTask) => {
     }
     // Said before any of them is drawn: the pool counts on each image's answer coming after this.
     reply({ kind: 'planned', id: task.id, images });
-    for (const { file, ...drawing } of fresh) draw(drawing, file);
+    for (const source of fresh) draw(source);
   } catch (error) {
     reply({ kind: 'planned', id: task.id, images: [], error: String((error as Error).stack ?? error) });
   }

@@ -6,6 +6,8 @@ import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { parsePage } from '../../../src/lib/output/built-pages';
 import {
+  likelyImages,
+  ogImagesMoved,
   ogPrefetchSettled,
   prefetchOgPage,
   renderOgImages,
@@ -155,6 +157,25 @@ describe('prefetchOgPage: a page’s images, laid out and rendered by warm worke
     }
   });
 
+  it('moves half of a busy worker’s queue to a worker with nothing to do', async () => {
+    const many = html(Array.from({ length: 16 }, (_, i) => `Moved place ${i}`));
+    warmUpOgWorkers(site, 2);
+    try {
+      // The first worker gets the big page, the second one without places, and nothing to render.
+      prefetchOgPage({ file, html: many }, site.kubernetesVersion, cache);
+      prefetchOgPage({ file: 'elsewhere/index.html', html: html([]) }, site.kubernetesVersion, cache);
+      await ogPrefetchSettled();
+      const batch = renderOgImages(requestsOf(many), cache);
+      await batch.done;
+      expect(ogImagesMoved()).toBeGreaterThan(0);
+      for (const image of batch.images)
+        expect(pngSize(readFileSync(image.file))).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    } finally {
+      stopOgWorkers();
+    }
+    expect(ogImagesMoved()).toBe(0);
+  });
+
   it('fails the batch that takes a prefetched image the worker could not render, naming it', async () => {
     const blocked = path.join(cache, 'not-a-folder');
     writeFileSync(blocked, '');
@@ -170,4 +191,13 @@ describe('prefetchOgPage: a page’s images, laid out and rendered by warm worke
       stopOgWorkers();
     }
   });
+});
+
+describe('likelyImages: how many images a page is likely to need, to share pages out evenly', () => {
+  const link = (label: string) => `<a href="#x" aria-label="Permalink: ${label}">#</a>`;
+  it.each<[string, string, number]>([
+    ['a page without places counts as one', '<main><p>Text</p></main>', 1],
+    ['one per permalink', `<main>${link('A')}${link('B')}${link('C')}</main>`, 3],
+    ['other labels do not count', `<main>${link('A')}<a aria-label="Copy link">c</a></main>`, 1],
+  ])('%s', (_name, html, count) => expect(likelyImages(html)).toBe(count));
 });
