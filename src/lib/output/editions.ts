@@ -103,12 +103,19 @@ function rebaseTree(tree: Root, rebase: (value: string) => string): void {
 }
 
 const ruleCache = new Map<string, boolean>();
+/** Each stylesheet with every class kept: what pruning one class away is compared with. */
+const unpruned = new Map<string, string>();
 /** Does the stylesheet have a rule that needs `className`? (It does when pruning the class away changes it.) */
 function hasRuleFor(css: string, className: string): boolean {
   const key = `${className}\n${css}`;
   let found = ruleCache.get(key);
   if (found === undefined) {
-    found = pruneCss(css, (name) => name !== className) !== pruneCss(css, () => true);
+    let whole = unpruned.get(css);
+    if (whole === undefined) {
+      whole = pruneCss(css, () => true);
+      unpruned.set(css, whole);
+    }
+    found = pruneCss(css, (name) => name !== className) !== whole;
     ruleCache.set(key, found);
   }
   return found;

@@ -4,3 +4,10 @@
  * of its own so that Node scripts can import it without loading the renderer.
  */
 export const OG_CACHE_DIR = 'node_modules/.cache/og-images';
+
+/**
+ * Where a build's image workers (og-pool.ts) offer to render an image for code that runs inside
+ * Astro's page rendering, such as the page images' route: that code is bundled apart from the
+ * integration, so the one thing both share is the process's global object.
+ */
+export const OG_RENDERER = Symbol.for('k8s-workloads.og-renderer');

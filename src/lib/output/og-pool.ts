@@ -29,7 +29,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { ogRequestKey, type OgDrawing, type OgRequest, type OgSite } from './og';
-import { OG_CACHE_DIR, ogImageSource, renderOgDrawing } from './og-render';
+import { OG_RENDERER } from './og-cache';
+import { OG_CACHE_DIR, ogImageSource, renderOgDrawing, type OgRenderer } from './og-render';
 
 /** An image in the cache: the build links `file` into the site rather than copy its bytes. */
 export interface PooledImage {
@@ -43,7 +44,8 @@ export interface PooledImage {
 
 /** A task for a worker: one drawing to render, or a rendered page whose images to lay out and render. */
 export type WorkerTask =
-  | ({ kind: 'draw'; file: string } & OgDrawing)
+  /** `first`: ahead of the worker's queue (something waits for it now). */
+  | ({ kind: 'draw'; file: string; first?: boolean } & OgDrawing)
   | { kind: 'page'; id: number; file: string; htmlFile: string; kubernetesVersion: string; cacheDir: string }
   /** Hand back the last `count` drawings of the queue, not rendered. */
   | { kind: 'give'; count: number };
@@ -219,11 +221,19 @@ export function warmUpOgWorkers(site: OgSite, threads = availableParallelism()):
     warm.push(worker);
   }
   pool = warm;
+  // Images asked for while Astro renders the pages (og-render.ts) go to the workers too, ahead of
+  // the share images: Astro waits for each before it renders the next page.
+  const renderer: OgRenderer = (source) => {
+    post(leastBusy(warm), source, true);
+    return render(source.file).promise;
+  };
+  (globalThis as { [OG_RENDERER]?: OgRenderer })[OG_RENDERER] = renderer;
 }
 
 /** Ends the workers `warmUpOgWorkers` started, and forgets what they laid out and rendered. */
 export function stopOgWorkers(): void {
   for (const worker of warm.splice(0)) worker.process.disconnect();
+  Reflect.deleteProperty(globalThis, OG_RENDERER);
   prefetched.clear();
   renders.clear();
   moved = 0;
@@ -262,12 +272,12 @@ function rebalance(): void {
   busiest.process.send(task);
 }
 
-/** Sends `worker` a drawing to render; the batch waits for its file. */
-function post(worker: Worker, { file, ...drawing }: OgDrawing & { file: string }): void {
+/** Sends `worker` a drawing to render (`first`: before the rest of its queue); the batch waits for its file. */
+function post(worker: Worker, { file, ...drawing }: OgDrawing & { file: string }, first = false): void {
   worker.files.add(file);
   render(file);
   hold(worker);
-  const task: WorkerTask = { kind: 'draw', file, ...drawing };
+  const task: WorkerTask = { kind: 'draw', file, first, ...drawing };
   worker.process.send(task);
 }
 

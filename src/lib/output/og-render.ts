@@ -24,7 +24,7 @@ import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import sharp from 'sharp';
 import { layOver } from './pixels';
 import { OG_HEIGHT, OG_WIDTH, ogDrawing, ogLayout, type OgDrawing, type OgSite, type OgSpec } from './og';
-import { OG_CACHE_DIR } from './og-cache.ts';
+import { OG_CACHE_DIR, OG_RENDERER } from './og-cache.ts';
 
 export { OG_CACHE_DIR };
 
@@ -110,9 +110,20 @@ export async function renderOgDrawing(drawing: OgDrawing, file: string): Promise
   return png;
 }
 
-/** The PNG of the social image for `spec`, from `cacheDir` when an identical one was rendered before. */
+/** Renders a drawing into its cache file somewhere else: the build's image workers, when it has them. */
+export type OgRenderer = (source: OgDrawing & { file: string }) => Promise<void>;
+
+/**
+ * The PNG of the social image for `spec`, from `cacheDir` when an identical one was rendered before.
+ * During a build, the image workers render it (the page images' route runs on the thread that
+ * renders every page, and drawing a dozen images there took most of a second).
+ */
 export async function renderOgImage(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): Promise<OgImage> {
   const { file, ...drawing } = ogImageSource(spec, site, cacheDir);
   const png = cachedOgImage(file);
-  return png ? { png, cached: true } : { png: await renderOgDrawing(drawing, file), cached: false };
+  if (png) return { png, cached: true };
+  const workers = (globalThis as { [OG_RENDERER]?: OgRenderer })[OG_RENDERER];
+  if (!workers) return { png: await renderOgDrawing(drawing, file), cached: false };
+  await workers({ file, ...drawing });
+  return { png: readFileSync(file), cached: false };
 }

@@ -27,9 +27,10 @@ let drawing = false;
 /** The cache files this worker is to render or has rendered: a drawing two pages share is rendered once. */
 const queued = new Set<string>();
 
-function draw(source: OgDrawing & { file: string }): void {
+function draw(source: OgDrawing & { file: string }, first = false): void {
   queued.add(source.file);
-  pending.push(source);
+  if (first) pending.unshift(source);
+  else pending.push(source);
   if (!drawing) void drawAll();
 }
 
@@ -49,21 +50,30 @@ async function drawAll(): Promise<void> {
 
 process.on('message', (task: WorkerTask) => {
   if (task.kind === 'draw') {
-    draw({ background: task.background, foreground: task.foreground, box: task.box, file: task.file });
+    draw({ background: task.background, foreground: task.foreground, box: task.box, file: task.file }, task.first);
     return;
   }
   if (task.kind === 'give') {
-    // The last of the queue goes back, to be rendered by the build while it waits for the rest.
+    // The last of the queue goes back, for a worker that has nothing left to do.
     const given = pending.splice(Math.max(0, pending.length - task.count));
     for (const { file } of given) queued.delete(file);
     reply({ kind: 'given', drawings: given });
     return;
   }
+  void plan(task);
+});
+
+/** Laid out between two yields: an image the build waits for (`first`) comes in meanwhile. */
+const LAYOUTS_PER_TURN = 8;
+
+/** Lays out a page's images, says where each goes, then queues those not in the cache. */
+async function plan(task: Extract<WorkerTask, { kind: 'page' }>): Promise<void> {
   try {
     const images: Extract<WorkerReply, { kind: 'planned' }>['images'] = [];
     const fresh: (OgDrawing & { file: string })[] = [];
     const page = parsePage(task.file, readFileSync(task.htmlFile, 'utf8'));
-    for (const request of pageImageRequests(page, task.kubernetesVersion)) {
+    for (const [index, request] of pageImageRequests(page, task.kubernetesVersion).entries()) {
+      if (index && index % LAYOUTS_PER_TURN === 0) await new Promise(setImmediate);
       const source = ogImageSource(request.spec, request.site, task.cacheDir);
       // A file that is there is done: its answer went out as soon as it was renamed into place.
       const cached = existsSync(source.file);
@@ -78,4 +88,4 @@ process.on('message', (task: WorkerTask) => {
   } catch (error) {
     reply({ kind: 'planned', id: task.id, images: [], error: String((error as Error).stack ?? error) });
   }
-});
+}
