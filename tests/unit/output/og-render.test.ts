@@ -14,7 +14,8 @@ import {
   stopOgWorkers,
   warmUpOgWorkers,
 } from '../../../src/lib/output/og-pool';
-import { ogImageSource, renderOgImage } from '../../../src/lib/output/og-render';
+import { OG_RENDERER } from '../../../src/lib/output/og-cache';
+import { ogImageSource, renderOgImage, type OgRenderer } from '../../../src/lib/output/og-render';
 import { OG_HEIGHT, OG_WIDTH, type OgSite, type OgSpec } from '../../../src/lib/output/og';
 import { pageImageRequests } from '../../../src/lib/output/share-previews';
 
@@ -200,4 +201,41 @@ describe('likelyImages: how many images a page is likely to need, to share pages
     ['one per permalink', `<main>${link('A')}${link('B')}${link('C')}</main>`, 3],
     ['other labels do not count', `<main>${link('A')}<a aria-label="Copy link">c</a></main>`, 1],
   ])('%s', (_name, html, count) => expect(likelyImages(html)).toBe(count));
+});
+
+describe('renderOgImage during a build: the workers draw it', () => {
+  const cache = mkdtempSync(path.join(tmpdir(), 'og-route-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+  it('hands the drawing to the warm workers and reads back the same image it would draw itself', async () => {
+    const routeSpec = { ...spec, title: 'Drawn by a worker' };
+    warmUpOgWorkers(site, 1);
+    const shared = globalThis as { [OG_RENDERER]?: OgRenderer };
+    const workers = shared[OG_RENDERER];
+    expect(workers).toBeTypeOf('function');
+    const handed: string[] = [];
+    shared[OG_RENDERER] = (source) => {
+      handed.push(source.file);
+      return (workers as OgRenderer)(source);
+    };
+    let drawn: Awaited<ReturnType<typeof renderOgImage>>;
+    try {
+      drawn = await renderOgImage(routeSpec, site, cache);
+    } finally {
+      stopOgWorkers();
+    }
+    expect(handed).toEqual([ogImageSource(routeSpec, site, cache).file]);
+    expect(shared[OG_RENDERER]).toBeUndefined();
+    expect(drawn.cached).toBe(false);
+    expect(pngSize(drawn.png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    // With no workers it is drawn here, to the same bytes.
+    const here = mkdtempSync(path.join(tmpdir(), 'og-route-here-'));
+    try {
+      const inline = await renderOgImage(routeSpec, site, here);
+      expect(inline.cached).toBe(false);
+      expect(Buffer.from(inline.png).equals(Buffer.from(drawn.png))).toBe(true);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  });
 });
