@@ -12,7 +12,12 @@
  * other core. When the pass asks for its images (`renderOgImages`), each one a worker already laid
  * out from the same request is taken as it is, and only a request no worker saw is laid out on the
  * calling thread. A request is its spec and site, so an image is shared only when the pass would
- * have drawn the very same one: prefetching can make the build faster, never different.
+ * have drawn the very same one: prefetching can make the build faster, never different. The page
+ * images' route (og-render.ts) hands its images to the workers too, ahead of their queues.
+ *
+ * Pages go to the worker with the fewest images ahead of it, and a worker left with nothing takes
+ * half of another's queue. The workers run below the build's priority: the build's own thread is
+ * the one everything waits for, and the workers fill the time around it.
  *
  * Processes, not worker threads: threads share the build's address space, and every page fault
  * of a 3 MB canvas waited on the build's own memory management. The post-build pass's jobs took
