@@ -173,8 +173,12 @@ function startWorker(site?: OgSite): Worker {
     // A page that could not be laid out is only not prefetched: the pass lays its images out itself,
     // and fails there, with the page's name, if the fault is real.
     for (const image of reply.error ? [] : reply.images) {
-      prefetched.set(prefetchKey(cacheDir, image.key), { file: image.file, cached: image.cached });
-      if (!image.cached && !worker.files.has(image.file)) {
+      // A worker lays a page out between images: one it had queued for an earlier page may have
+      // been rendered (and said so) meanwhile. Its file is there, and no answer is to come.
+      const known = worker.files.has(image.file) || renders.has(image.file);
+      const done = image.cached || (!known && existsSync(image.file));
+      prefetched.set(prefetchKey(cacheDir, image.key), { file: image.file, cached: done });
+      if (!done && !worker.files.has(image.file)) {
         worker.files.add(image.file);
         render(image.file);
       }
