@@ -82,11 +82,12 @@ function shapedLine(loaded: LoadedFont, text: string): fontkit.GlyphRun {
 
 /** Rendered width of `text` in pixels: the shaped advance widths (with kerning) plus letter spacing. */
 export function textWidth(text: string, style: TextStyle): number {
-  const { font, widths } = loadFont(style.weight);
+  const loaded = loadFont(style.weight);
+  const { font, widths } = loaded;
   let shaped = widths.get(text);
   if (shaped === undefined) {
     // Shaping is the slow part, and the lines measured here are the lines drawn next (textPath).
-    const run = shapedLine(loadFont(style.weight), text);
+    const run = shapedLine(loaded, text);
     shaped = { units: run.advanceWidth, glyphs: run.glyphs.length };
     widths.set(text, shaped);
   }
@@ -320,6 +321,9 @@ const PATH_LETTERS: Record<string, string> = {
 /** `textPath` coordinates are in hundredths of a pixel: whole numbers print five times faster. */
 export const PATH_UNITS_PER_PIXEL = 100;
 
+/** Paths drawn so far, by text, style and place: every social image draws the same header and footer. */
+const drawn = new Map<string, string>();
+
 /**
  * `text` as one SVG path, in hundredths of a pixel, its baseline starting at pixel (`x`,
  * `baseline`): the outlines of the glyphs it is shaped into exactly as `textWidth` measures it
@@ -338,9 +342,7 @@ export function textPath(text: string, style: TextStyle, x: number, baseline: nu
   return d;
 }
 
-/** Paths drawn so far, by text, style and place: every social image draws the same header and footer. */
-const drawn = new Map<string, string>();
-
+/** `textPath` without the kept paths. */
 function outlinePath(text: string, style: TextStyle, x: number, baseline: number): string {
   const loaded = loadFont(style.weight);
   const { font, outlines } = loaded;

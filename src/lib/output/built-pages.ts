@@ -1,9 +1,9 @@
 /**
  * The built pages as syntax trees: every HTML file of an output folder, read and parsed once
  * (hast, from parse5's tree: what rehype-parse does, without the source positions, which no tool
- * here reads and which took half of each parse). The post-build pass (src/lib/output/post-build.ts) and the checks over
- * dist/ (scripts/check-dist.ts, scripts/anchors.ts, scripts/bench.ts) all start from here, so
- * every tool sees the same tree and a run parses each page once.
+ * here reads and which took half of each parse). The post-build pass (src/lib/output/post-build.ts)
+ * and the checks over dist/ (scripts/check-dist.ts, scripts/anchors.ts, scripts/bench.ts) all
+ * start from here, so every tool sees the same tree and a run parses each page once.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';

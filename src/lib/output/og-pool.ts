@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { ogRequestKey, type OgDrawing, type OgRequest, type OgSite } from './og';
 import { OG_RENDERER } from './og-cache';
-import { OG_CACHE_DIR, ogImageSource, renderOgDrawing, type OgRenderer } from './og-render';
+import { OG_CACHE_DIR, ogImageSource, renderOgDrawing, type OgRenderer, type OgSource } from './og-render';
 
 /** An image in the cache: the build links `file` into the site rather than copy its bytes. */
 export interface PooledImage {
@@ -66,7 +66,7 @@ export type WorkerReply =
       error?: string;
     }
   /** The drawings handed back (`give`). */
-  | { kind: 'given'; drawings: (OgDrawing & { file: string })[] };
+  | { kind: 'given'; drawings: OgSource[] };
 
 /**
  * resvg allocates through its own mimalloc, which hands each 3 MB canvas back to the system when
@@ -87,7 +87,7 @@ interface Worker {
   /** Pages it is to lay out, by id, with the number of images each is likely to have. */
   pages: Map<number, number>;
   /** Who waits for the drawings it was asked to hand back. */
-  given?: (drawings: (OgDrawing & { file: string })[]) => void;
+  given?: (drawings: OgSource[]) => void;
 }
 
 /** An image some worker is rendering: settles when it is in its cache file. */
@@ -218,10 +218,10 @@ function hold({ process: worker, files, pages }: Worker): void {
 const warm: Worker[] = [];
 
 /**
- * Starts the workers before there is anything to render: the build calls this when Astro starts
- * rendering its pages, on one core, so the workers load their libraries and draw the backdrops of
- * `site`'s images on the other, then take each page as it is rendered. They do not keep the process alive;
- * `stopOgWorkers` ends them.
+ * Starts the workers before there is anything to render: the build calls this as soon as its
+ * config is set up, so the workers load their libraries and draw the backdrops of `site`'s images
+ * while Astro reads the content, then take each page as it is rendered. A worker keeps the process
+ * alive only while it owes an answer (`hold`); `stopOgWorkers` ends them.
  */
 export function warmUpOgWorkers(site: OgSite, threads = availableParallelism()): void {
   while (warm.length < threads) {
@@ -275,14 +275,14 @@ function rebalance(): void {
   const busiest = leastBusy(pool, -1);
   if (busiest === idle || busiest.given || busiest.files.size < SHARE_THRESHOLD || !busiest.process.connected) return;
   busiest.given = (drawings) => {
-    for (const { file, ...drawing } of drawings) post(idle, { file, ...drawing });
+    for (const source of drawings) post(idle, source);
   };
   const task: WorkerTask = { kind: 'give', count: Math.floor(busiest.files.size / 2) };
   busiest.process.send(task);
 }
 
 /** Sends `worker` a drawing to render (`first`: before the rest of its queue); the batch waits for its file. */
-function post(worker: Worker, { file, ...drawing }: OgDrawing & { file: string }, first = false): void {
+function post(worker: Worker, { file, ...drawing }: OgSource, first = false): void {
   worker.files.add(file);
   render(file);
   hold(worker);
@@ -390,8 +390,6 @@ export interface OgBatch {
   done: Promise<void>;
 }
 
-type Source = OgDrawing & { file: string };
-
 /**
  * Starts rendering every request's image that is not in the cache and returns at once, with the
  * cache file of each: the calling thread goes on with other work while the workers render.
@@ -409,7 +407,7 @@ export function renderOgImages(
   const waits = new Map<string, Promise<void>>();
   // Laying an image out is quick and tells its cache file, so cached images never reach a worker.
   // Lazily: the workers get their first images before the last one is laid out.
-  function* toRender(): Generator<Source> {
+  function* toRender(): Generator<OgSource> {
     for (const request of requests) {
       const early = prefetched.get(prefetchKey(cacheDir, ogRequestKey(request)));
       if (early) {
@@ -428,7 +426,7 @@ export function renderOgImages(
     }
   }
   const sources = toRender();
-  const first: Source[] = [];
+  const first: OgSource[] = [];
   // Not `for…of` with `break`: that would close the generator.
   for (let next = sources.next(); !next.done; next = sources.next()) if (first.push(next.value) > INLINE_LIMIT) break;
 
@@ -446,7 +444,7 @@ export function renderOgImages(
   const own = warm.length ? [] : Array.from({ length: threads }, () => startWorker());
   const workers = warm.length ? warm : own;
   pool = workers;
-  const send = (source: Source) => {
+  const send = (source: OgSource) => {
     post(leastBusy(workers), source);
     waits.set(source.file, render(source.file).promise);
   };

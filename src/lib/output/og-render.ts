@@ -50,8 +50,11 @@ export interface OgImage {
   cached: boolean;
 }
 
+/** A drawing and the cache file its image goes to. */
+export type OgSource = OgDrawing & { file: string };
+
 /** Where the image for `spec` is cached (its name is the hash of what it depends on), and its drawing. */
-export function ogImageSource(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): OgDrawing & { file: string } {
+export function ogImageSource(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): OgSource {
   const drawing = ogDrawing(ogLayout(spec, site));
   const key = createHash('sha256')
     .update(INPUTS)
@@ -120,7 +123,7 @@ export async function renderOgDrawing(drawing: OgDrawing, file: string): Promise
 }
 
 /** Renders a drawing into its cache file somewhere else: the build's image workers, when it has them. */
-export type OgRenderer = (source: OgDrawing & { file: string }) => Promise<void>;
+export type OgRenderer = (source: OgSource) => Promise<void>;
 
 /**
  * The PNG of the social image for `spec`, from `cacheDir` when an identical one was rendered before.
@@ -128,11 +131,11 @@ export type OgRenderer = (source: OgDrawing & { file: string }) => Promise<void>
  * renders every page, and drawing a dozen images there took most of a second).
  */
 export async function renderOgImage(spec: OgSpec, site: OgSite, cacheDir = OG_CACHE_DIR): Promise<OgImage> {
-  const { file, ...drawing } = ogImageSource(spec, site, cacheDir);
-  const png = cachedOgImage(file);
+  const source = ogImageSource(spec, site, cacheDir);
+  const png = cachedOgImage(source.file);
   if (png) return { png, cached: true };
   const workers = (globalThis as { [OG_RENDERER]?: OgRenderer })[OG_RENDERER];
-  if (!workers) return { png: await renderOgDrawing(drawing, file), cached: false };
-  await workers({ file, ...drawing });
-  return { png: readFileSync(file), cached: false };
+  if (!workers) return { png: await renderOgDrawing(source, source.file), cached: false };
+  await workers(source);
+  return { png: readFileSync(source.file), cached: false };
 }

@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parsePage } from './built-pages.ts';
-import { ogBackgrounds, ogRequestKey, type OgDrawing, type OgSite } from './og.ts';
+import { ogBackgrounds, ogRequestKey, type OgSite } from './og.ts';
 import type { WorkerReply, WorkerTask } from './og-pool.ts';
-import { backdrop, ogImageSource, renderOgDrawing } from './og-render.ts';
+import { backdrop, ogImageSource, renderOgDrawing, type OgSource } from './og-render.ts';
 import { pageImageRequests } from './share-previews.ts';
 
 // Started ahead of its images (warmUpOgWorkers), a worker draws the site's backdrops while it waits.
@@ -22,12 +22,12 @@ const reply = (message: WorkerReply) => void process.send?.(message, () => {});
 
 // One image at a time keeps one image's pixels in memory, not hundreds. Pages are laid out as they
 // come, between two images, so the pool soon knows every image and where it will be.
-const pending: (OgDrawing & { file: string })[] = [];
+const pending: OgSource[] = [];
 let drawing = false;
 /** The cache files this worker is to render or has rendered: a drawing two pages share is rendered once. */
 const queued = new Set<string>();
 
-function draw(source: OgDrawing & { file: string }, first = false): void {
+function draw(source: OgSource, first = false): void {
   queued.add(source.file);
   if (first) pending.unshift(source);
   else pending.push(source);
@@ -70,7 +70,7 @@ const LAYOUTS_PER_TURN = 8;
 async function plan(task: Extract<WorkerTask, { kind: 'page' }>): Promise<void> {
   try {
     const images: Extract<WorkerReply, { kind: 'planned' }>['images'] = [];
-    const fresh: (OgDrawing & { file: string })[] = [];
+    const fresh: OgSource[] = [];
     const page = parsePage(task.file, readFileSync(task.htmlFile, 'utf8'));
     for (const [index, request] of pageImageRequests(page, task.kubernetesVersion).entries()) {
       if (index && index % LAYOUTS_PER_TURN === 0) await new Promise(setImmediate);

@@ -3,14 +3,7 @@
  * opaque backdrop, rendered once for many images, with the image's own transparent foreground laid
  * over the part of it that the foreground covers.
  */
-
-/** Where a foreground goes in an image, in whole pixels. */
-export interface PixelBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { OgBox } from './og.ts';
 
 /**
  * Lays `foreground` (`box.width` × `box.height` pixels) over the opaque `image` (`width` pixels a
@@ -21,7 +14,7 @@ export interface PixelBox {
  * sharp, which encodes the images, can composite too, but took 10 ms an image against about 1 ms
  * here (it blends in floating point, every pixel; here a bare pixel costs one comparison).
  */
-export function layOver(foreground: Uint8Array, box: PixelBox, image: Uint8Array, width: number): Uint8Array {
+export function layOver(foreground: Uint8Array, box: OgBox, image: Uint8Array, width: number): Uint8Array {
   const height = image.length / 4 / width;
   if (foreground.length !== box.width * box.height * 4)
     throw new Error(`layOver: ${foreground.length} foreground bytes for a ${box.width}×${box.height} box`);
